@@ -1,0 +1,145 @@
+//! The main job: load articles, track their claims, print a report.
+//!
+//! ```text
+//! cargo run --release --example track -- [OPTIONS] [PATH ...]
+//! ```
+//!
+//! Run with `--help` for the options.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimtrack::{Corpus, Loader, Tracker, report};
+
+const HELP: &str = "\
+track: find the claims in news articles and report who says what
+
+USAGE:
+    cargo run --release --example track -- [OPTIONS] [PATH ...]
+
+ARGS:
+    PATH ...    Article files (.md, .markdown, .txt with optional YAML front
+                matter; .jsonl with one article object per line) or
+                directories of them. Default: the crate's bundled corpus/.
+
+OPTIONS:
+    -f, --format FORMAT     Output format: `markdown` (the default; a readable
+                            report) or `json` (the claimtrack/1 document).
+        --max-file-size N   Skip files larger than N bytes (default 16777216).
+    -h, --help              Print this help and exit.
+
+Files that cannot be loaded are reported on stderr, one line each, and the
+report covers the rest; the exit status is then 1. A bad option or path
+exits with status 2.";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Markdown,
+    Json,
+}
+
+struct Options {
+    format: Format,
+    max_file_size: u64,
+    paths: Vec<PathBuf>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    let mut options = Options {
+        format: Format::Markdown,
+        max_file_size: claimtrack::DEFAULT_MAX_FILE_SIZE,
+        paths: Vec::new(),
+    };
+    let mut args = args.peekable();
+    let mut only_paths = false;
+    while let Some(arg) = args.next() {
+        if only_paths {
+            options.paths.push(arg.into());
+            continue;
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "-f" | "--format" => {
+                options.format = match value("--format")?.as_str() {
+                    "markdown" | "md" | "text" => Format::Markdown,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format `{other}` (expected markdown or json)")),
+                }
+            }
+            "--max-file-size" => {
+                let text = value("--max-file-size")?;
+                options.max_file_size = text
+                    .parse()
+                    .map_err(|_| format!("--max-file-size expects a number of bytes, got `{text}`"))?;
+            }
+            "--" => only_paths = true,
+            other if other.starts_with('-') && other.len() > 1 => {
+                return Err(format!("unknown option `{other}` (see --help)"));
+            }
+            _ => options.paths.push(arg.into()),
+        }
+    }
+    Ok(Some(options))
+}
+
+/// The bundled corpus, named relative to the working directory when run
+/// from the crate root so reports do not depend on where the crate lives.
+fn default_corpus() -> PathBuf {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let relative = Path::new("corpus");
+    match (relative.canonicalize(), bundled.canonicalize()) {
+        (Ok(a), Ok(b)) if a == b => relative.to_path_buf(),
+        _ => bundled,
+    }
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("track: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let paths = if options.paths.is_empty() { vec![default_corpus()] } else { options.paths };
+    for path in &paths {
+        if !path.exists() {
+            eprintln!("track: {}: no such file or directory", path.display());
+            return ExitCode::from(2);
+        }
+    }
+
+    let loader = Loader::new().max_file_size(options.max_file_size);
+    let mut corpus = Corpus::new();
+    let mut failed = false;
+    for path in &paths {
+        for error in loader.load_path(&mut corpus, path).errors {
+            eprintln!("track: {error}");
+            failed = true;
+        }
+    }
+
+    let tracker = Tracker::new(corpus);
+    let output = match options.format {
+        Format::Markdown => report::markdown(&tracker),
+        Format::Json => report::json::Document::new(&tracker).to_json(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()).is_err() {
+        // A closed pipe (`track | head`) is not worth a panic.
+        return ExitCode::from(1);
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}

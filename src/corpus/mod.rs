@@ -1,0 +1,409 @@
+//! Ingestion: reading articles from files, directories and JSONL.
+//!
+//! Invariants: this is the only module that touches the file system for
+//! input; every article it yields has a non-empty body, a unique id, and
+//! spans into the text exactly as read.
+
+mod fields;
+mod front_matter;
+mod jsonl;
+pub(crate) mod markup;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+
+use crate::error::{Error, Location};
+use crate::model::{Article, Span};
+
+pub use markup::{BlockKind, TextBlock};
+
+/// The default size limit for one input file: 16 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// File names in a directory that document the directory rather than
+/// hold an article (the corpus keeps its README next to the articles).
+const DOCUMENTATION_STEMS: &[&str] = &["readme", "license", "licence", "changelog", "contributing"];
+
+/// A set of articles keyed by id, in the order they were added.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    articles: IndexMap<String, Article>,
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Loads every path (file or directory) with the default [`Loader`],
+    /// failing on the first bad input.
+    ///
+    /// Use [`Loader::load_path`] to keep going past bad files and collect
+    /// every error.
+    ///
+    /// # Errors
+    /// The first file that cannot be read or parsed, or a duplicate id.
+    pub fn load<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Result<Self, Error> {
+        let loader = Loader::new();
+        let mut corpus = Corpus::new();
+        for path in paths {
+            let report = loader.load_path(&mut corpus, path);
+            if let Some(error) = report.errors.into_iter().next() {
+                return Err(error);
+            }
+        }
+        Ok(corpus)
+    }
+
+    /// Adds an article.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateId`] when an article with the same id is already
+    /// in the corpus; the corpus is then unchanged.
+    pub fn insert(&mut self, article: Article) -> Result<(), Error> {
+        if let Some(first) = self.articles.get(article.id()) {
+            return Err(Error::DuplicateId {
+                at: Location::new(article.path(), Some(article.id_line)),
+                id: article.id().to_owned(),
+                first: Location::new(first.path(), None),
+            });
+        }
+        self.articles.insert(article.id().to_owned(), article);
+        Ok(())
+    }
+
+    /// The article with this id.
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.get(id)
+    }
+
+    /// The articles in the order they were added (files in sorted path
+    /// order, JSONL records in line order).
+    pub fn articles(&self) -> impl ExactSizeIterator<Item = &Article> {
+        self.articles.values()
+    }
+
+    /// How many articles there are.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+}
+
+/// What one call to [`Loader::load_path`] did: the articles added and the
+/// inputs that failed. Failures never undo what was added.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct LoadReport {
+    /// Ids of the articles added, in order.
+    pub added: Vec<String>,
+    /// One error per file, record or duplicate that could not be loaded.
+    pub errors: Vec<Error>,
+}
+
+impl LoadReport {
+    /// Whether everything loaded.
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Reads articles from disk or memory.
+///
+/// # Examples
+/// ```
+/// use claimtrack::{Corpus, Loader};
+/// let loader = Loader::new().max_file_size(1 << 20);
+/// let mut corpus = Corpus::new();
+/// let report = loader.load_path(&mut corpus, concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"));
+/// assert!(report.is_ok());
+/// assert_eq!(corpus.len(), 5);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Loader {
+    max_file_size: u64,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Self { max_file_size: DEFAULT_MAX_FILE_SIZE }
+    }
+}
+
+impl Loader {
+    /// A loader with the default settings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the largest file, in bytes, that will be read
+    /// ([`DEFAULT_MAX_FILE_SIZE`] by default).
+    pub fn max_file_size(mut self, bytes: u64) -> Self {
+        self.max_file_size = bytes;
+        self
+    }
+
+    /// Loads a file, or every article file in a directory and its
+    /// subdirectories, into `corpus`.
+    ///
+    /// In a directory, files ending in `.md`, `.markdown`, `.txt` and
+    /// `.jsonl` are read in sorted path order; hidden files and a
+    /// directory's README, LICENSE, CHANGELOG and CONTRIBUTING are skipped.
+    /// A bad file is reported and skipped; the others still load.
+    pub fn load_path(&self, corpus: &mut Corpus, path: impl AsRef<Path>) -> LoadReport {
+        let path = path.as_ref();
+        let mut report = LoadReport::default();
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut files = Vec::new();
+                collect_files(path, &mut files, &mut report.errors);
+                files.sort();
+                for file in files {
+                    self.load_file_into(corpus, &file, &mut report);
+                }
+            }
+            Ok(_) => {
+                if article_format(path).is_none() {
+                    report.errors.push(Error::UnsupportedFile { path: path.to_path_buf() });
+                } else {
+                    self.load_file_into(corpus, path, &mut report);
+                }
+            }
+            Err(source) => report.errors.push(Error::Io { path: path.to_path_buf(), source }),
+        }
+        report
+    }
+
+    /// Parses one Markdown or plain-text document held in memory, with
+    /// optional front matter. Without an `id` field, `name` is the id.
+    ///
+    /// # Errors
+    /// Bad front matter or an empty body.
+    pub fn parse_document(&self, name: &str, text: &str) -> Result<Article, Error> {
+        parse_document(None, name, text.to_owned())
+    }
+
+    fn load_file_into(&self, corpus: &mut Corpus, path: &Path, report: &mut LoadReport) {
+        let text = match self.read_text(path) {
+            Ok(text) => text,
+            Err(error) => {
+                report.errors.push(error);
+                return;
+            }
+        };
+        let articles = match article_format(path) {
+            Some(Format::Jsonl) => parse_jsonl(path, &text, &mut report.errors),
+            _ => {
+                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                match parse_document(Some(path), stem.as_deref().unwrap_or("article"), text) {
+                    Ok(article) => vec![article],
+                    Err(error) => {
+                        report.errors.push(error);
+                        return;
+                    }
+                }
+            }
+        };
+        for article in articles {
+            let id = article.id().to_owned();
+            match corpus.insert(article) {
+                Ok(()) => report.added.push(id),
+                Err(error) => report.errors.push(error),
+            }
+        }
+    }
+
+    fn read_text(&self, path: &Path) -> Result<String, Error> {
+        let io = |source| Error::Io { path: path.to_path_buf(), source };
+        let size = fs::metadata(path).map_err(io)?.len();
+        if size > self.max_file_size {
+            return Err(Error::TooLarge { path: path.to_path_buf(), size, limit: self.max_file_size });
+        }
+        let bytes = fs::read(path).map_err(io)?;
+        // The file may have grown since its size was checked.
+        let size = bytes.len() as u64;
+        if size > self.max_file_size {
+            return Err(Error::TooLarge { path: path.to_path_buf(), size, limit: self.max_file_size });
+        }
+        String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes().iter().take(offset).filter(|&&b| b == b'\n').count();
+            Error::NotUtf8 { at: Location::new(Some(path), Some(line)), offset }
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Document,
+    Jsonl,
+}
+
+fn article_format(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "md" | "markdown" | "txt" => Some(Format::Document),
+        "jsonl" => Some(Format::Jsonl),
+        _ => None,
+    }
+}
+
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(Error::Io { path: dir.to_path_buf(), source });
+            return;
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(source) => errors.push(Error::Io { path: dir.to_path_buf(), source }),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_files(&path, files, errors);
+            continue;
+        }
+        let stem = name.split('.').next().unwrap_or_default();
+        if DOCUMENTATION_STEMS.contains(&stem) || article_format(&path).is_none() {
+            continue;
+        }
+        files.push(path);
+    }
+}
+
+fn parse_document(path: Option<&Path>, stem: &str, text: String) -> Result<Article, Error> {
+    let fm = front_matter::parse(&text).map_err(|e| match e {
+        front_matter::FrontMatterError::Syntax { line, message } => {
+            Error::FrontMatter { at: Location::new(path, Some(line)), message }
+        }
+        front_matter::FrontMatterError::Field { line, error } => {
+            Error::Field { at: Location::new(path, Some(line)), field: error.field, message: error.message }
+        }
+    })?;
+    let id = match fm.raw.id {
+        Some(id) => id,
+        None => {
+            fields::check_id(stem).map_err(|message| Error::Field {
+                at: Location::new(path, None),
+                field: "id".into(),
+                message: format!("{message} (the id comes from the file name; set `id` in front matter)"),
+            })?;
+            stem.to_owned()
+        }
+    };
+    let body = Span::new(fm.body_start, text.len());
+    let article = Article {
+        id,
+        path: path.map(Path::to_path_buf),
+        meta: fm.raw.meta,
+        original: text,
+        body,
+        first_body_line: fm.body_line,
+        record_line: None,
+        id_line: fm.id_line.unwrap_or(1),
+    };
+    check_body(article)
+}
+
+fn check_body(article: Article) -> Result<Article, Error> {
+    if article.body().trim().is_empty() {
+        let line = article.record_line.unwrap_or(article.first_body_line);
+        return Err(Error::EmptyBody { at: Location::new(article.path(), Some(line)), id: article.id });
+    }
+    Ok(article)
+}
+
+fn parse_jsonl(path: &Path, text: &str, errors: &mut Vec<Error>) -> Vec<Article> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut articles = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = Location::new(Some(path), Some(line_no));
+        let record = match jsonl::parse_line(line) {
+            Ok(record) => record,
+            Err(jsonl::RecordError::Syntax(message)) => {
+                errors.push(Error::Json { at, message });
+                continue;
+            }
+            Err(jsonl::RecordError::Field(e)) => {
+                errors.push(Error::Field { at, field: e.field, message: e.message });
+                continue;
+            }
+        };
+        let id = record.raw.id.unwrap_or_else(|| format!("{stem}-{line_no}"));
+        let body = Span::new(0, record.text.len());
+        let article = Article {
+            id,
+            path: Some(path.to_path_buf()),
+            meta: record.raw.meta,
+            original: record.text,
+            body,
+            first_body_line: 1,
+            record_line: Some(line_no),
+            id_line: line_no,
+        };
+        match check_body(article) {
+            Ok(article) => articles.push(article),
+            Err(error) => errors.push(error),
+        }
+    }
+    articles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_without_front_matter_use_the_name_as_id() {
+        let article = Loader::new().parse_document("note", "Hello there.").unwrap();
+        assert_eq!(article.id(), "note");
+        assert_eq!(article.body(), "Hello there.");
+        assert_eq!(article.meta().title, None);
+    }
+
+    #[test]
+    fn front_matter_id_wins_over_the_name() {
+        let article = Loader::new().parse_document("note", "---\nid: x7\n---\nHello.").unwrap();
+        assert_eq!(article.id(), "x7");
+        assert_eq!(article.body(), "Hello.");
+        assert_eq!(article.first_body_line(), 4);
+    }
+
+    #[test]
+    fn empty_bodies_are_refused() {
+        let err = Loader::new().parse_document("note", "---\ntitle: x\n---\n \n\n").unwrap_err();
+        insta::assert_snapshot!(err, @"<input>:4: article `note` has an empty body");
+    }
+
+    #[test]
+    fn duplicate_ids_leave_the_corpus_unchanged() {
+        let loader = Loader::new();
+        let mut corpus = Corpus::new();
+        corpus.insert(loader.parse_document("a", "One.").unwrap()).unwrap();
+        let err = corpus.insert(loader.parse_document("a", "Two.").unwrap()).unwrap_err();
+        insta::assert_snapshot!(err, @"<input>:1: duplicate article id `a` (first loaded from <input>)");
+        assert_eq!(corpus.len(), 1);
+        assert_eq!(corpus.get("a").unwrap().body(), "One.");
+    }
+}

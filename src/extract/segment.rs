@@ -1,0 +1,296 @@
+//! Sentence segmentation that survives real news text.
+//!
+//! Unicode's sentence boundaries (UAX #29, through `unicode-segmentation`)
+//! do the heavy lifting: closing quotes after a full stop, lowercase after
+//! "U.S.", and scripts other than Latin. On top of them this module undoes
+//! the breaks UAX #29 gets wrong in news: after title and month
+//! abbreviations ("Mr.", "Jan. 5"), initials ("Shireen T. Hunter"), dotted
+//! acronyms before a name ("U.S. Treasury"), and line breaks inside a
+//! sentence; and it joins a sentence that a stray blank line cut in two.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::corpus::markup::{self, BlockKind};
+use crate::model::{Article, Span};
+
+/// One sentence: where it is in the original and its clean text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    /// Span in the article's original text.
+    pub(crate) span: Span,
+    /// Clean text, markup removed and whitespace folded.
+    pub(crate) text: String,
+    /// The role of the block the sentence starts in.
+    pub(crate) kind: BlockKind,
+    /// Index of that block in the article.
+    pub(crate) block: usize,
+    /// Whether it is the first sentence of its block.
+    pub(crate) starts_block: bool,
+}
+
+/// Titles and other abbreviations that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "sen", "rep", "gov",
+    "pres", "st", "jr", "sr", "rev", "hon", "fr", "messrs", "mt", "ft", "no", "nos", "vs", "v", "e.g", "i.e",
+    "cf", "approx", "dept", "fig", "art", "sec", "vol", "ca",
+];
+
+/// Abbreviations closing a company name ("Hikvision Digital Technology
+/// Co."), which end a sentence unless lowercase text follows.
+const NAME_ENDINGS: &[&str] = &["co", "corp", "inc", "ltd", "llc", "plc", "bros"];
+
+/// Month abbreviations, which do not end a sentence before a day number.
+const MONTHS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Words that commonly open a sentence: after "U.S." they mean the
+/// acronym did end the sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "So",
+    "Yet",
+    "There",
+    "On",
+    "At",
+    "For",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+];
+
+/// Splits an article's body into sentences, in text order.
+pub(crate) fn sentences(article: &Article) -> Vec<Sentence> {
+    let blocks = markup::blocks(article.body(), article.body_span().start);
+    let mut out: Vec<Sentence> = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        for (n, range) in split_block(block.text()).into_iter().enumerate() {
+            let text = fold_whitespace(block.text().get(range.clone()).unwrap_or_default());
+            let span = block.original_span(range);
+            let joins_previous = n == 0
+                && block.kind() == BlockKind::Paragraph
+                && out.last().is_some_and(|prev| {
+                    prev.kind == BlockKind::Paragraph
+                        && prev.block + 1 == index
+                        && (!ends_sentence(&prev.text) || ends_with_name_ending(&prev.text))
+                        && starts_lowercase(&text)
+                });
+            match out.last_mut() {
+                Some(prev) if joins_previous => {
+                    prev.span.end = span.end;
+                    prev.text.push(' ');
+                    prev.text.push_str(&text);
+                    prev.block = index;
+                }
+                _ => {
+                    out.push(Sentence { span, text, kind: block.kind(), block: index, starts_block: n == 0 })
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Splits one block of clean text into trimmed sentence ranges, dropping
+/// pieces without a letter or digit (stray `*`, bullets, dashes).
+pub(crate) fn split_block(text: &str) -> Vec<Range<usize>> {
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut glue = false;
+    for (start, piece) in text.split_sentence_bound_indices() {
+        let end = start + piece.len();
+        match pieces.last_mut() {
+            Some(last) if glue => last.end = end,
+            _ => pieces.push(start..end),
+        }
+        let next = text.get(end..).unwrap_or_default();
+        glue = pieces.last().is_some_and(|r| continues(text.get(r.clone()).unwrap_or_default(), next));
+    }
+    pieces
+        .into_iter()
+        .filter_map(|r| trim_range(text, r))
+        .filter(|r| text.get(r.clone()).is_some_and(|s| s.chars().any(char::is_alphanumeric)))
+        .collect()
+}
+
+/// Whether a piece that UAX #29 ended should run on into `next`.
+fn continues(piece: &str, next: &str) -> bool {
+    let next = next.trim_start();
+    let Some(next_first) = next.chars().next() else {
+        return false;
+    };
+    // A line break inside a block: the sentence goes on when the line
+    // stops mid-phrase or the next line carries on in lowercase.
+    if piece.ends_with('\n') {
+        let line = piece.trim_end();
+        if line.is_empty() || ends_sentence(line) {
+            return false;
+        }
+        return next_first.is_lowercase() || line.ends_with([',', ';', '(', '-', '–', '—']);
+    }
+    let Some(word) = piece.split_whitespace().last() else {
+        return false;
+    };
+    let word = word.trim_start_matches(['(', '[', '"', '“', '\'', '‘']);
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let lower = stem.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    if MONTHS.contains(&lower.as_str()) {
+        return next_first.is_ascii_digit();
+    }
+    let mut chars = stem.chars();
+    let is_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    if is_initial {
+        return next_first.is_uppercase();
+    }
+    if is_dotted_acronym(stem) {
+        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        return next_first.is_uppercase() && !SENTENCE_OPENERS.contains(&next_word);
+    }
+    false
+}
+
+/// "U.S", "U.N", "E.U": single letters joined by dots (the final dot
+/// already removed).
+fn is_dotted_acronym(stem: &str) -> bool {
+    let parts: Vec<&str> = stem.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let mut c = p.chars();
+            matches!((c.next(), c.next()), (Some(x), None) if x.is_alphabetic())
+        })
+}
+
+/// Whether `text` ends like a finished sentence (closing quotes and
+/// brackets aside).
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
+}
+
+fn ends_with_name_ending(text: &str) -> bool {
+    text.split_whitespace()
+        .last()
+        .and_then(|w| w.strip_suffix('.'))
+        .is_some_and(|w| NAME_ENDINGS.contains(&w.to_lowercase().as_str()))
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let piece = text.get(range.clone())?;
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let end = range.start + piece.trim_end().len();
+    (start < end).then_some(start..end)
+}
+
+/// Folds every run of whitespace to one space and trims the ends.
+pub(crate) fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_block(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones on Jan. 5 in the U.S. Treasury. They talked."),
+            ["Mr. Smith met Dr. Jones on Jan. 5 in the U.S. Treasury.", "They talked."]
+        );
+        assert_eq!(
+            split("Iran expert Shireen T. Hunter argues so. She writes."),
+            ["Iran expert Shireen T. Hunter argues so.", "She writes."]
+        );
+        assert_eq!(
+            split(
+                "the fight against the U.S. unilateralism. As a member of the U.N. Human Rights Council, it spoke."
+            ),
+            [
+                "the fight against the U.S. unilateralism.",
+                "As a member of the U.N. Human Rights Council, it spoke."
+            ]
+        );
+        assert_eq!(split("They left the U.S. The talks ended."), ["They left the U.S.", "The talks ended."]);
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(split("He said \"we agree.\" Then he left."), ["He said \"we agree.\"", "Then he left."]);
+    }
+
+    #[test]
+    fn lines_without_final_punctuation_stand_alone() {
+        assert_eq!(
+            split("Iranian President Hassan Rouhani / Getty Images\nOctober 12, 2020"),
+            ["Iranian President Hassan Rouhani / Getty Images", "October 12, 2020"]
+        );
+        assert_eq!(
+            split("a sentence that goes\non in lowercase."),
+            ["a sentence that goes\non in lowercase."]
+        );
+    }
+
+    #[test]
+    fn non_latin_text_is_split() {
+        assert_eq!(split("中国很大。伊朗也很大。"), ["中国很大。", "伊朗也很大。"]);
+        assert_eq!(
+            split("Spokesperson 发言人 办公室 (@MFA_China) March 28, 2021"),
+            ["Spokesperson 发言人 办公室 (@MFA_China) March 28, 2021"]
+        );
+    }
+
+    #[test]
+    fn pieces_without_words_are_dropped() {
+        assert_eq!(split("* • —"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn whitespace_is_folded() {
+        assert_eq!(fold_whitespace("  a \n\t b  "), "a b");
+    }
+}

@@ -1,0 +1,66 @@
+//! claimtrack tracks the claims made in news articles: what is claimed,
+//! who says it and how surely, which articles say the same thing in other
+//! words, and where sources agree, contradict each other, or change their
+//! story over time.
+//!
+//! # Quick start
+//!
+//! ```
+//! use claimtrack::{Corpus, Tracker, report};
+//!
+//! // Read the bundled corpus: Markdown or plain-text files with YAML
+//! // front matter, or JSONL records.
+//! let corpus = Corpus::load([concat!(env!("CARGO_MANIFEST_DIR"), "/corpus")])?;
+//! let tracker = Tracker::new(corpus);
+//!
+//! // Every claim points back into the file it came from.
+//! let claim = &tracker.claims()[0];
+//! let article = tracker.corpus().get(claim.article()).unwrap();
+//! assert!(claim.span().slice(article.original()).is_some());
+//!
+//! // The same results as the `claimtrack/1` JSON document.
+//! let json = report::json::Document::new(&tracker).to_json();
+//! assert!(json.contains("\"schema\": \"claimtrack/1\""));
+//! # Ok::<(), claimtrack::Error>(())
+//! ```
+//!
+//! # Main types
+//!
+//! - [`Corpus`] and [`Loader`] read articles ([`Article`]) from files,
+//!   directories and JSONL, with their metadata ([`ArticleMeta`]).
+//! - [`Extractor`] turns an article into [`Claim`]s, each with a [`Span`]
+//!   into the original text.
+//! - [`Tracker`] runs the pipeline and holds claims, groups
+//!   ([`ClaimGroup`]) and relations ([`Relation`]).
+//! - [`report`] renders results as Markdown or the `claimtrack/1` JSON.
+//!
+//! # What it does not do
+//!
+//! claimtrack does not fetch articles from the web, and it does not judge
+//! whether a claim is true: it reports who says what, how surely, and how
+//! the sources relate.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod corpus;
+mod error;
+mod extract;
+mod model;
+pub mod report;
+mod tracker;
+
+pub use corpus::{BlockKind, Corpus, DEFAULT_MAX_FILE_SIZE, LoadReport, Loader, TextBlock};
+pub use error::{Error, Location, Result};
+pub use extract::Extractor;
+pub use model::{
+    Article, ArticleMeta, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, DatePrecision, Entity,
+    EntityKind, Factuality, PartialDate, Polarity, Quantity, QuantityKind, QuantityValue, Relation,
+    RelationKind, Source, SourceKind, Span,
+};
+pub use tracker::Tracker;
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,171 @@
+//! The `claimtrack/1` JSON document.
+//!
+//! These types are the export format, kept apart from the internal model
+//! so the model can change without breaking the promise: later versions
+//! add fields, none renames or removes one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Span;
+use crate::tracker::Tracker;
+
+/// The schema name written in every document.
+pub const SCHEMA: &str = "claimtrack/1";
+
+/// A whole `claimtrack/1` document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The articles, in corpus order.
+    pub articles: Vec<ArticleRecord>,
+    /// Every claim, article by article.
+    pub claims: Vec<ClaimRecord>,
+    /// Groups of claims that say the same thing.
+    pub groups: Vec<GroupRecord>,
+    /// Relations between groups.
+    pub relations: Vec<RelationRecord>,
+}
+
+/// An article's identity and metadata.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// The article id.
+    pub id: String,
+    /// The file it was read from, as given.
+    pub path: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The publishing outlet.
+    pub outlet: Option<String>,
+    /// The byline.
+    pub author: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Publication date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// The outlet it republishes.
+    pub via: Option<String>,
+    /// The language of the text.
+    pub language: Option<String>,
+}
+
+/// One claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// The claim id.
+    pub id: String,
+    /// The id of its article.
+    pub article: String,
+    /// Byte offsets `[start, end]` into the article's original text.
+    pub span: Span,
+    /// The clean text.
+    pub text: String,
+}
+
+/// One group of claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupRecord {
+    /// The group id.
+    pub id: String,
+    /// Its member claims' ids.
+    pub claims: Vec<String>,
+}
+
+/// One relation between groups.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelationRecord {
+    /// The group it starts from.
+    pub from: String,
+    /// The group it points to.
+    pub to: String,
+    /// `supports`, `contradicts` or `updates`.
+    pub kind: String,
+    /// Why, in words.
+    pub reason: String,
+}
+
+impl Document {
+    /// The document describing everything `tracker` holds.
+    pub fn new(tracker: &Tracker) -> Self {
+        let articles = tracker
+            .corpus()
+            .articles()
+            .map(|a| {
+                let meta = a.meta();
+                ArticleRecord {
+                    id: a.id().to_owned(),
+                    path: a.path().map(|p| p.to_string_lossy().replace('\\', "/")),
+                    title: meta.title.clone(),
+                    outlet: meta.outlet.clone(),
+                    author: meta.author.clone(),
+                    url: meta.url.clone(),
+                    published: meta.published.map(|d| d.to_string()),
+                    via: meta.via.clone(),
+                    language: meta.language.clone(),
+                }
+            })
+            .collect();
+        let claims = tracker
+            .claims()
+            .iter()
+            .map(|c| ClaimRecord {
+                id: c.id().to_owned(),
+                article: c.article().to_owned(),
+                span: c.span(),
+                text: c.text().to_owned(),
+            })
+            .collect();
+        let groups = tracker
+            .groups()
+            .iter()
+            .map(|g| GroupRecord { id: g.id.clone(), claims: g.claims.clone() })
+            .collect();
+        let relations = tracker
+            .relations()
+            .iter()
+            .map(|r| RelationRecord {
+                from: r.from.clone(),
+                to: r.to.clone(),
+                kind: kind_name(r.kind).to_owned(),
+                reason: r.reason.clone(),
+            })
+            .collect();
+        Self { schema: SCHEMA.to_owned(), articles, claims, groups, relations }
+    }
+
+    /// The document as pretty-printed JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs of strings and numbers cannot fail.
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Reads a document back from JSON.
+    ///
+    /// # Errors
+    /// [`Error::Json`](crate::Error::Json) when the text is not a
+    /// `claimtrack/1` document.
+    pub fn from_json(text: &str) -> Result<Self, crate::Error> {
+        let at = |line| crate::error::Location { path: None, line: Some(line) };
+        let doc: Self = serde_json::from_str(text)
+            .map_err(|e| crate::Error::Json { at: at(e.line()), message: e.to_string() })?;
+        if doc.schema != SCHEMA {
+            return Err(crate::Error::Json {
+                at: at(1),
+                message: format!("schema {:?} is not {SCHEMA:?}", doc.schema),
+            });
+        }
+        Ok(doc)
+    }
+}
+
+fn kind_name(kind: crate::model::RelationKind) -> &'static str {
+    use crate::model::RelationKind;
+    match kind {
+        RelationKind::Supports => "supports",
+        RelationKind::Contradicts => "contradicts",
+        RelationKind::Updates => "updates",
+    }
+}

@@ -1,0 +1,71 @@
+//! The pipeline driver: corpus in, claims, groups and relations out.
+//!
+//! Invariants: the tracker owns the results of every stage and runs the
+//! stages in order (extraction, grouping, analysis); it knows nothing of
+//! output formats. Results depend only on the corpus and the settings,
+//! never on timing or thread count.
+
+use crate::corpus::Corpus;
+use crate::extract::Extractor;
+use crate::model::{Claim, ClaimGroup, Relation};
+
+/// A corpus together with everything claimtrack found in it.
+///
+/// # Examples
+/// ```
+/// use claimtrack::{Loader, Corpus, Tracker};
+/// let mut corpus = Corpus::new();
+/// corpus.insert(Loader::new().parse_document("note", "Iran and China signed a deal. Talks went on.")?)?;
+/// let tracker = Tracker::new(corpus);
+/// assert_eq!(tracker.claims().len(), 2);
+/// assert_eq!(tracker.claims()[0].text(), "Iran and China signed a deal.");
+/// # Ok::<(), claimtrack::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Tracker {
+    corpus: Corpus,
+    claims: Vec<Claim>,
+    groups: Vec<ClaimGroup>,
+    relations: Vec<Relation>,
+}
+
+impl Tracker {
+    /// Runs the pipeline over `corpus` with the default settings.
+    pub fn new(corpus: Corpus) -> Self {
+        let extractor = Extractor::new();
+        let claims: Vec<Claim> = corpus.articles().flat_map(|a| extractor.extract(a)).collect();
+        // Until matching exists every claim stands alone.
+        let groups = claims
+            .iter()
+            .map(|c| ClaimGroup { id: format!("g-{}", c.id()), claims: vec![c.id().to_owned()] })
+            .collect();
+        Self { corpus, claims, groups, relations: Vec::new() }
+    }
+
+    /// The articles.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Every claim, article by article in corpus order, in text order
+    /// within an article.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// The claims of one article.
+    pub fn claims_of<'s>(&'s self, article: &'s str) -> impl Iterator<Item = &'s Claim> + 's {
+        self.claims.iter().filter(move |c| c.article() == article)
+    }
+
+    /// The groups of claims that say the same thing; every claim is in
+    /// exactly one.
+    pub fn groups(&self) -> &[ClaimGroup] {
+        &self.groups
+    }
+
+    /// Relations between groups.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+}

@@ -1,0 +1,185 @@
+//! Every kind of bad input gives a clear error naming the file, the line
+//! and the field, and never loses what was already loaded.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use claimtrack::{Corpus, Error, Loader};
+
+/// Loads `files` (name, bytes) from a fresh directory and returns the
+/// corpus and the error messages, with the directory replaced by `DIR`.
+fn load(test: &str, files: &[(&str, &[u8])], loader: Loader) -> (Corpus, Vec<String>) {
+    let dir = common::temp_dir(test);
+    for (name, bytes) in files {
+        fs::write(dir.join(name), bytes).expect("write fixture");
+    }
+    let mut corpus = Corpus::new();
+    let report = loader.load_path(&mut corpus, &dir);
+    let prefix = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
+    let errors = report.errors.iter().map(|e| e.to_string().replace(&prefix, "DIR/")).collect();
+    (corpus, errors)
+}
+
+const GOOD: &[u8] = b"---\ntitle: Fine\n---\nA good article.\n";
+
+fn ids(corpus: &Corpus) -> Vec<&str> {
+    corpus.articles().map(|a| a.id()).collect()
+}
+
+#[test]
+fn not_utf8_names_file_and_line() {
+    let (corpus, errors) =
+        load("utf8", &[("a.md", GOOD), ("b.md", b"First line.\nSecond \xff line.\n")], Loader::new());
+    assert_eq!(errors, ["DIR/b.md:2: not valid UTF-8 (invalid byte at offset 19)"]);
+    assert_eq!(ids(&corpus), ["a"]);
+}
+
+#[test]
+fn unterminated_front_matter() {
+    let (corpus, errors) =
+        load("unterminated", &[("a.md", GOOD), ("b.md", b"---\ntitle: x\nBody.\n")], Loader::new());
+    assert_eq!(
+        errors,
+        ["DIR/b.md:1: front matter: block opened with `---` on line 1 is never closed by a `---` line"]
+    );
+    assert_eq!(ids(&corpus), ["a"]);
+}
+
+#[test]
+fn malformed_front_matter() {
+    let (_, errors) =
+        load("malformed", &[("b.md", b"---\ntitle: x\noutlet: \"unclosed\n---\nBody.\n")], Loader::new());
+    assert_eq!(
+        errors,
+        [
+            "DIR/b.md:4: front matter: found unexpected end of stream at line 4 column 1, while scanning a quoted scalar at line 3 column 9"
+        ]
+    );
+}
+
+#[test]
+fn unknown_field() {
+    let (_, errors) =
+        load("unknown", &[("b.md", b"---\ntitle: x\nauthr: Someone\n---\nBody.\n")], Loader::new());
+    assert_eq!(
+        errors,
+        [
+            "DIR/b.md:3: field `authr`: unknown field, expected one of `id`, `title`, `outlet`, `author`, `url`, `published`, `language`, `via`"
+        ]
+    );
+}
+
+#[test]
+fn mistyped_field() {
+    let (_, errors) =
+        load("mistyped", &[("b.md", b"---\ntitle: x\noutlet: [RT, TASS]\n---\nBody.\n")], Loader::new());
+    assert_eq!(errors, ["DIR/b.md:3: field `outlet`: expected text, found a list"]);
+}
+
+#[test]
+fn impossible_date() {
+    let (_, errors) = load("date", &[("b.md", b"---\npublished: 2021-02-30\n---\nBody.\n")], Loader::new());
+    assert_eq!(errors, ["DIR/b.md:2: field `published`: \"2021-02-30\" is not a calendar date"]);
+}
+
+#[test]
+fn empty_body() {
+    let (_, errors) = load("empty", &[("b.md", b"---\ntitle: x\n---\n\n  \n")], Loader::new());
+    assert_eq!(errors, ["DIR/b.md:4: article `b` has an empty body"]);
+}
+
+#[test]
+fn duplicate_id_keeps_the_first() {
+    let (corpus, errors) =
+        load("dup", &[("a.md", GOOD), ("b.md", b"---\nid: a\n---\nAnother article.\n")], Loader::new());
+    assert_eq!(errors, ["DIR/b.md:2: duplicate article id `a` (first loaded from DIR/a.md)"]);
+    assert_eq!(ids(&corpus), ["a"]);
+    assert_eq!(corpus.get("a").unwrap().body(), "A good article.\n");
+}
+
+#[test]
+fn file_over_the_size_limit() {
+    let big = vec![b'x'; 200];
+    let (corpus, errors) = load("size", &[("a.md", GOOD), ("b.txt", &big)], Loader::new().max_file_size(100));
+    assert_eq!(errors, ["DIR/b.txt: file is 200 bytes, over the limit of 100 bytes"]);
+    assert_eq!(ids(&corpus), ["a"]);
+}
+
+#[test]
+fn jsonl_errors_name_the_line_and_keep_good_records() {
+    let jsonl = concat!(
+        "{\"id\": \"j1\", \"text\": \"First record.\"}\n",
+        "\n",
+        "{\"id\": \"j2\", \"text\": \"Second\"\n",
+        "{\"id\": \"j3\", \"outlet\": 7, \"text\": \"Third.\"}\n",
+        "{\"id\": \"j4\", \"publisher\": \"RT\", \"text\": \"Fourth.\"}\n",
+        "{\"id\": \"j5\", \"published\": \"2021-02-30\", \"text\": \"Fifth.\"}\n",
+        "{\"id\": \"j6\", \"text\": \"  \"}\n",
+        "{\"text\": \"Seventh, without id.\"}\n",
+        "{\"id\": \"j1\", \"text\": \"Duplicate.\"}\n",
+    );
+    let (corpus, errors) = load("jsonl", &[("feed.jsonl", jsonl.as_bytes())], Loader::new());
+    assert_eq!(
+        errors,
+        [
+            "DIR/feed.jsonl:3: invalid JSON at column 29: EOF while parsing an object",
+            "DIR/feed.jsonl:4: field `outlet`: expected a string, found a number",
+            "DIR/feed.jsonl:5: field `publisher`: unknown field, expected one of `id`, `title`, `outlet`, `author`, `url`, `published`, `language`, `via` or `text`",
+            "DIR/feed.jsonl:6: field `published`: \"2021-02-30\" is not a calendar date",
+            "DIR/feed.jsonl:7: article `j6` has an empty body",
+            "DIR/feed.jsonl:9: duplicate article id `j1` (first loaded from DIR/feed.jsonl)",
+        ]
+    );
+    assert_eq!(ids(&corpus), ["j1", "feed-8"]);
+    assert_eq!(corpus.get("feed-8").unwrap().record_line(), Some(8));
+}
+
+#[test]
+fn missing_path_and_unsupported_file() {
+    let mut corpus = Corpus::new();
+    let report = Loader::new().load_path(&mut corpus, "/no/such/claimtrack/path");
+    assert!(matches!(report.errors.as_slice(), [Error::Io { .. }]));
+    assert!(report.errors[0].to_string().starts_with("/no/such/claimtrack/path: "));
+
+    let dir = common::temp_dir("unsupported");
+    let file = dir.join("data.pdf");
+    fs::write(&file, b"%PDF").unwrap();
+    let report = Loader::new().load_path(&mut corpus, &file);
+    assert_eq!(
+        report.errors[0].to_string(),
+        format!("{}: unsupported file type (expected .md, .markdown, .txt or .jsonl)", file.display())
+    );
+}
+
+#[test]
+fn directories_skip_their_readme_and_read_in_sorted_order() {
+    let (corpus, errors) = load(
+        "sorted",
+        &[
+            ("c.md", GOOD),
+            ("README.md", b"# About this folder\n"),
+            ("a.txt", GOOD),
+            ("b.jsonl", b"{\"text\": \"x\"}\n"),
+        ],
+        Loader::new(),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ids(&corpus), ["a", "b-1", "c"]);
+}
+
+#[test]
+fn corpus_load_stops_at_the_first_error_but_loader_keeps_going() {
+    let dir = common::temp_dir("first-error");
+    fs::write(dir.join("a.md"), GOOD).unwrap();
+    fs::write(dir.join("b.md"), b"---\nbad: 1\n---\nBody.\n").unwrap();
+    fs::write(dir.join("c.md"), GOOD).unwrap();
+    let err = Corpus::load([&dir]).unwrap_err();
+    assert!(matches!(err, Error::Field { ref field, .. } if field == "bad"));
+    assert_eq!(err.location().and_then(|l| l.line), Some(2));
+    let mut corpus = Corpus::new();
+    let report = Loader::new().load_path(&mut corpus, Path::new(&dir));
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.added, ["a", "c"]);
+}

@@ -1,0 +1,72 @@
+//! The `claimtrack/1` JSON contract over the corpus.
+
+mod common;
+
+use claimtrack::report::json::{Document, SCHEMA};
+
+#[test]
+fn corpus_document_keeps_the_contract() {
+    let tracker = common::tracker();
+    let doc = Document::new(&tracker);
+    let json = doc.to_json();
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+
+    assert_eq!(value["schema"], SCHEMA);
+    let articles = value["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 5);
+    for article in articles {
+        for key in ["id", "path", "title", "outlet", "author", "url", "published", "via"] {
+            assert!(article.get(key).is_some(), "article lacks {key}");
+        }
+    }
+    assert_eq!(articles[0]["via"], "The Jordan Times");
+    assert_eq!(articles[3]["published"], "2020-07");
+    assert_eq!(articles[4]["published"], "2018");
+    assert_eq!(articles[3]["id"], "003_2ae25c5b15da7739");
+
+    // Every claim is in exactly one group.
+    let claims = value["claims"].as_array().expect("claims");
+    let mut grouped: Vec<&str> = value["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .flat_map(|g| g["claims"].as_array().expect("members").iter().map(|c| c.as_str().expect("id")))
+        .collect();
+    grouped.sort_unstable();
+    let mut ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().expect("id")).collect();
+    ids.sort_unstable();
+    assert_eq!(grouped, ids);
+
+    // Spans slice the file exactly as read from disk.
+    for claim in claims {
+        let article = claim["article"].as_str().expect("article");
+        let path = articles.iter().find(|a| a["id"] == article).expect("known article")["path"]
+            .as_str()
+            .expect("path")
+            .to_owned();
+        let file = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+            .expect("file");
+        let span = claim["span"].as_array().expect("span");
+        let (start, end) =
+            (span[0].as_u64().expect("start") as usize, span[1].as_u64().expect("end") as usize);
+        assert!(file.get(start..end).is_some(), "{claim}");
+    }
+}
+
+#[test]
+fn output_is_deterministic_and_round_trips() {
+    let first = Document::new(&common::tracker()).to_json();
+    let second = Document::new(&common::tracker()).to_json();
+    assert_eq!(first, second);
+    let back = Document::from_json(&first).expect("reads back");
+    assert_eq!(back.to_json(), first);
+}
+
+#[test]
+fn other_schemas_are_refused() {
+    let err = Document::from_json(
+        r#"{"schema": "claimtrack/0", "articles": [], "claims": [], "groups": [], "relations": []}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), r#"<input>:1: schema "claimtrack/0" is not "claimtrack/1""#);
+}

@@ -1,0 +1,92 @@
+//! Properties: ingestion and extraction never panic, and every span slices
+//! the original on char boundaries inside the body.
+
+use claimtrack::{Extractor, Loader, PartialDate};
+use proptest::prelude::*;
+
+/// Text that looks like scraped Markdown news: words, punctuation, markup,
+/// quotes, line breaks and non-Latin script.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[A-Za-z]{1,8}",
+        Just(" ".to_owned()),
+        Just("\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just(". ".to_owned()),
+        prop::sample::select(vec![
+            "U.S.",
+            "Mr.",
+            "Jan.",
+            "T.",
+            "“",
+            "”",
+            "\"",
+            "[Asia](#)",
+            "*",
+            "**",
+            "\\*",
+            "# ",
+            "- ",
+            "  • ",
+            "---",
+            "&amp;",
+            "中国。",
+            "ảnh",
+            "(",
+            ")",
+            "?",
+            "!",
+            "`",
+            "<b>",
+            "> ",
+            "1. ",
+        ])
+        .prop_map(str::to_owned),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn check(text: &str) {
+    let Ok(article) = Loader::new().parse_document("p", text) else {
+        return;
+    };
+    for claim in Extractor::new().extract(&article) {
+        let span = claim.span();
+        assert!(span.start <= span.end);
+        assert!(span.start >= article.body_span().start && span.end <= article.original().len());
+        assert!(span.slice(article.original()).is_some(), "span {span:?} not on char boundaries");
+        assert!(!claim.text().is_empty());
+        assert_eq!(claim.text(), claim.text().trim());
+    }
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn news_like_text_keeps_spans_on_char_boundaries(text in newsish()) {
+        check(&text);
+    }
+
+    #[test]
+    fn front_matter_of_any_shape_never_panics(yaml in any::<String>(), body in newsish()) {
+        check(&format!("---\n{yaml}\n---\n{body}"));
+    }
+
+    #[test]
+    fn dates_round_trip(y in 1000i32..3000, m in 1u8..=12, d in 1u8..=31) {
+        if let Some(date) = PartialDate::ymd(y, m, d) {
+            prop_assert_eq!(PartialDate::parse(&date.to_string()), Ok(date));
+        }
+        let ym = PartialDate::year_month(y, m).unwrap();
+        prop_assert_eq!(PartialDate::parse(&ym.to_string()), Ok(ym));
+    }
+
+    #[test]
+    fn date_parsing_never_panics(text in any::<String>()) {
+        let _ = PartialDate::parse(&text);
+    }
+}

@@ -1,0 +1,65 @@
+//! The `track` example's command-line contract. `cargo test` builds the
+//! examples, so the binary sits next to the test executables.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn track(args: &[&str]) -> Output {
+    let mut exe = std::env::current_exe().expect("test executable");
+    exe.pop();
+    if exe.ends_with("deps") {
+        exe.pop();
+    }
+    let exe: PathBuf = exe.join("examples").join(format!("track{}", std::env::consts::EXE_SUFFIX));
+    assert!(exe.exists(), "{} not built; run through `cargo test`", exe.display());
+    Command::new(exe).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn default_run_reports_the_bundled_corpus() {
+    let out = track(&[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("# claimtrack report\n\n5 articles, "), "{stdout}");
+    assert!(stdout.contains("## 003_2ae25c5b15da7739: Iran's foreign policy shifts"));
+}
+
+#[test]
+fn json_format_emits_the_contract() {
+    let out = track(&["--format", "json", "corpus"]);
+    assert!(out.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(value["schema"], "claimtrack/1");
+    assert_eq!(value["articles"][0]["path"], "corpus/000_6381181499891bc2.txt");
+    // Byte-identical on a second run.
+    assert_eq!(track(&["--format=json", "corpus"]).stdout, out.stdout);
+}
+
+#[test]
+fn help_explains_every_flag() {
+    let out = track(&["--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for flag in ["--format", "--max-file-size", "--help"] {
+        assert!(help.contains(flag), "help lacks {flag}");
+    }
+}
+
+#[test]
+fn bad_flags_and_paths_give_one_line_and_fail() {
+    for (args, message) in [
+        (&["--bogus"][..], "track: unknown option `--bogus` (see --help)\n"),
+        (&["--format", "xml"][..], "track: unknown format `xml` (expected markdown or json)\n"),
+        (&["--format"][..], "track: --format needs a value\n"),
+        (&["no/such/dir"][..], "track: no/such/dir: no such file or directory\n"),
+    ] {
+        let out = track(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&out.stderr), message);
+        assert!(out.stdout.is_empty());
+    }
+}
