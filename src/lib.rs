@@ -52,7 +52,7 @@ mod tracker;
 
 pub use corpus::{BlockKind, Corpus, DEFAULT_MAX_FILE_SIZE, LoadReport, Loader, TextBlock};
 pub use error::{Error, Location, Result};
-pub use extract::Extractor;
+pub use extract::{EntityTable, Extraction, Extractor};
 pub use model::{
     Article, ArticleMeta, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, DatePrecision, Entity,
     EntityKind, Factuality, PartialDate, Polarity, Quantity, QuantityKind, QuantityValue, Relation,

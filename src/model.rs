@@ -464,6 +464,10 @@ pub struct Quantity {
     pub text: String,
     /// Where that text is in the article's original.
     pub span: Span,
+    /// A bound the text puts on the value: `up_to`, `about`, `nearly`,
+    /// `more_than`, `at_least` or `less_than`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<String>,
 }
 
 /// What kind of thing an [`Entity`] is.
@@ -501,6 +505,7 @@ pub struct Claim {
     pub(crate) factuality: Option<Factuality>,
     pub(crate) quantities: Vec<Quantity>,
     pub(crate) entities: Vec<Entity>,
+    pub(crate) unresolved_dates: Vec<UnresolvedDate>,
 }
 
 impl Claim {
@@ -522,6 +527,7 @@ impl Claim {
             factuality: None,
             quantities: Vec::new(),
             entities: Vec::new(),
+            unresolved_dates: Vec::new(),
         }
     }
 
@@ -565,6 +571,79 @@ impl Claim {
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }
+
+    /// Date expressions the publication date could not resolve.
+    pub fn unresolved_dates(&self) -> &[UnresolvedDate] {
+        &self.unresolved_dates
+    }
+}
+
+/// Why a piece of text was not taken as a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// The article's headline, or a repeat of it.
+    Headline,
+    /// A section heading or kicker: a short line without final punctuation.
+    Heading,
+    /// A photo caption.
+    Caption,
+    /// A photo or source credit ("Getty Images", "(Photo: ...)").
+    Credit,
+    /// A byline ("By Michael Jansen").
+    Byline,
+    /// A dateline or date stamp ("Global Research, July 23, 2020").
+    Dateline,
+    /// Share buttons, footers, disclaimers, copyright notices.
+    Boilerplate,
+    /// A bare list of names or tags ("Region: Asia, Middle East").
+    List,
+    /// A bare link or handle.
+    Link,
+    /// A piece too short to check ("She writes,", "RT").
+    Fragment,
+}
+
+impl SkipReason {
+    /// The reason's name, as in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Headline => "headline",
+            SkipReason::Heading => "heading",
+            SkipReason::Caption => "caption",
+            SkipReason::Credit => "credit",
+            SkipReason::Byline => "byline",
+            SkipReason::Dateline => "dateline",
+            SkipReason::Boilerplate => "boilerplate",
+            SkipReason::List => "list",
+            SkipReason::Link => "link",
+            SkipReason::Fragment => "fragment",
+        }
+    }
+}
+
+/// A piece of an article that was not taken as a claim, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The article's id.
+    pub article: String,
+    /// Where the piece is in the article's original text.
+    pub span: Span,
+    /// Its clean text.
+    pub text: String,
+    /// Why it is not a claim.
+    pub reason: SkipReason,
+}
+
+/// A date expression that the publication date is not precise enough to
+/// resolve ("Friday" in an article dated only July 2020). It stays text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnresolvedDate {
+    /// The expression as written.
+    pub text: String,
+    /// Where it is in the article's original text.
+    pub span: Span,
 }
 
 /// Claims that say the same thing; every claim is in exactly one group.

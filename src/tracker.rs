@@ -7,7 +7,7 @@
 
 use crate::corpus::Corpus;
 use crate::extract::Extractor;
-use crate::model::{Claim, ClaimGroup, Relation};
+use crate::model::{Claim, ClaimGroup, Relation, Skipped};
 
 /// A corpus together with everything claimtrack found in it.
 ///
@@ -25,6 +25,7 @@ use crate::model::{Claim, ClaimGroup, Relation};
 pub struct Tracker {
     corpus: Corpus,
     claims: Vec<Claim>,
+    skipped: Vec<Skipped>,
     groups: Vec<ClaimGroup>,
     relations: Vec<Relation>,
 }
@@ -33,13 +34,19 @@ impl Tracker {
     /// Runs the pipeline over `corpus` with the default settings.
     pub fn new(corpus: Corpus) -> Self {
         let extractor = Extractor::new();
-        let claims: Vec<Claim> = corpus.articles().flat_map(|a| extractor.extract(a)).collect();
+        let mut claims = Vec::new();
+        let mut skipped = Vec::new();
+        for article in corpus.articles() {
+            let extraction = extractor.extract(article);
+            claims.extend(extraction.claims);
+            skipped.extend(extraction.skipped);
+        }
         // Until matching exists every claim stands alone.
         let groups = claims
             .iter()
             .map(|c| ClaimGroup { id: format!("g-{}", c.id()), claims: vec![c.id().to_owned()] })
             .collect();
-        Self { corpus, claims, groups, relations: Vec::new() }
+        Self { corpus, claims, skipped, groups, relations: Vec::new() }
     }
 
     /// The articles.
@@ -51,6 +58,12 @@ impl Tracker {
     /// within an article.
     pub fn claims(&self) -> &[Claim] {
         &self.claims
+    }
+
+    /// Text that was not taken as a claim (headlines, captions,
+    /// boilerplate ...), with the reason, in corpus order.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 
     /// The claims of one article.

@@ -34,15 +34,38 @@ fn ingested_articles() {
         let _ = writeln!(out, "\nclaims:");
         for claim in tracker.claims_of(id) {
             let span = claim.span();
-            let _ = writeln!(
-                out,
-                "{} L{} [{}..{}] {}",
-                claim.id(),
-                article.line_of(span.start),
-                span.start,
-                span.end,
-                claim.text()
-            );
+            let line = article.line_of(span.start);
+            let _ = writeln!(out, "\n{} L{line} [{}..{}] {}", claim.id(), span.start, span.end, claim.text());
+            if let Some(a) = claim.attribution() {
+                let _ = writeln!(
+                    out,
+                    "  attribution: {:?} via {:?} cue {:?} ({:?})",
+                    a.speaker, a.chain, a.cue, a.mode
+                );
+            }
+            if let Some(f) = claim.factuality() {
+                let _ = writeln!(out, "  factuality: {f}");
+            }
+            for q in claim.quantities() {
+                let value = match &q.value {
+                    claimtrack::QuantityValue::Number(n) => format!("{n}"),
+                    claimtrack::QuantityValue::Date(d) => d.to_string(),
+                };
+                let bound = q.bound.as_deref().map(|b| format!(" {b}")).unwrap_or_default();
+                let _ = writeln!(out, "  {:?}: {value} {}{bound} <{}>", q.kind, q.unit, q.text);
+            }
+            for d in claim.unresolved_dates() {
+                let _ = writeln!(out, "  unresolved date: <{}>", d.text);
+            }
+            if !claim.entities().is_empty() {
+                let names: Vec<&str> = claim.entities().iter().map(|e| e.name.as_str()).collect();
+                let _ = writeln!(out, "  entities: {}", names.join(", "));
+            }
+        }
+        let _ = writeln!(out, "\nskipped:");
+        for skipped in tracker.skipped().iter().filter(|s| s.article == id) {
+            let line = article.line_of(skipped.span.start);
+            let _ = writeln!(out, "L{line} {}: {}", skipped.reason.as_str(), skipped.text);
         }
         insta::assert_snapshot!(out);
     });

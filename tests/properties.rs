@@ -50,7 +50,15 @@ fn check(text: &str) {
     let Ok(article) = Loader::new().parse_document("p", text) else {
         return;
     };
-    for claim in Extractor::new().extract(&article) {
+    let extraction = Extractor::new().extract(&article);
+    for skipped in &extraction.skipped {
+        assert!(skipped.span.slice(article.original()).is_some(), "skipped span {:?}", skipped.span);
+    }
+    for claim in extraction.claims {
+        for q in claim.quantities() {
+            assert!(q.span.slice(article.original()).is_some(), "quantity span {:?}", q.span);
+            assert!(q.span.start >= claim.span().start && q.span.end <= claim.span().end);
+        }
         let span = claim.span();
         assert!(span.start <= span.end);
         assert!(span.start >= article.body_span().start && span.end <= article.original().len());

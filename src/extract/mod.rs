@@ -3,31 +3,350 @@
 //! Invariants: extraction does no I/O and looks at one article at a time,
 //! so articles can be processed in any order or in parallel with the same
 //! result. Every claim's span lies inside its article's body, on `char`
-//! boundaries of the original text.
+//! boundaries of the original text. Text that is not a claim is never
+//! dropped silently: it is returned as a [`Skipped`] diagnostic.
 
+pub(crate) mod attribution;
+pub(crate) mod classify;
+pub(crate) mod clause;
+pub(crate) mod entity;
+pub(crate) mod quantity;
 pub(crate) mod segment;
+pub(crate) mod text;
+pub(crate) mod time;
 
-use crate::model::{Article, Claim};
+use std::collections::HashMap;
+
+pub use entity::EntityTable;
+
+use crate::model::{
+    Article, Attribution, AttributionMode, Claim, Entity, EntityKind, Quantity, QuantityKind, QuantityValue,
+    SkipReason, Skipped, UnresolvedDate,
+};
+use clause::Join;
+
+/// What extraction found in one article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// The claims, in text order.
+    pub claims: Vec<Claim>,
+    /// Text that was not taken as a claim, with the reason.
+    pub skipped: Vec<Skipped>,
+}
 
 /// Turns articles into claims.
-#[derive(Clone, Debug, Default)]
-pub struct Extractor {}
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    entities: EntityTable,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self { entities: EntityTable::builtin() }
+    }
+}
+
+/// What coreference remembers from earlier sentences.
+#[derive(Default)]
+struct Memory {
+    /// The last named speaker.
+    speaker: Option<String>,
+    /// The previous sentence's speaker, if it had one.
+    previous_speaker: Option<String>,
+    /// People mentioned in the previous sentence, in order.
+    previous_people: Vec<String>,
+    /// Claims inside a quotation that is still open, waiting for the
+    /// sentence that names its speaker.
+    open_quote: Vec<usize>,
+}
 
 impl Extractor {
-    /// An extractor with the default settings.
+    /// An extractor with the built-in entity table.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// The claims made in `article`, in text order. Claim ids are the
-    /// article id, `#`, and the claim's 1-based position.
-    pub fn extract(&self, article: &Article) -> Vec<Claim> {
-        segment::sentences(article)
-            .into_iter()
-            .enumerate()
-            .map(|(i, sentence)| {
-                Claim::new(format!("{}#{}", article.id(), i + 1), article.id(), sentence.span, sentence.text)
-            })
-            .collect()
+    /// Uses `entities` instead of the built-in table (extend
+    /// [`EntityTable::builtin`] to add names).
+    pub fn with_entities(mut self, entities: EntityTable) -> Self {
+        self.entities = entities;
+        self
     }
+
+    /// The claims made in `article`, in text order, and what was skipped.
+    /// Claim ids are the article id, `#`, and the claim's 1-based position.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let sentences = segment::sentences(article);
+        let published = article.meta().published;
+        let outlet = article.meta().outlet.clone();
+        let mut per_block: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, s) in sentences.iter().enumerate() {
+            per_block.entry(s.block).or_default().push(i);
+        }
+        let block_text = |block: usize| -> String {
+            per_block
+                .get(&block)
+                .map(|ids| ids.iter().map(|&i| sentences[i].text.as_str()).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default()
+        };
+        let reasons: Vec<Option<SkipReason>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let in_block = per_block.get(&s.block).map_or(1, Vec::len);
+                let ctx = classify::Context {
+                    title: article.meta().title.as_deref(),
+                    first: i == 0,
+                    heading_block: s.kind == crate::corpus::BlockKind::Heading,
+                    alone_in_block: in_block == 1,
+                };
+                classify::sentence_reason(s.text.as_str(), &ctx)
+            })
+            .collect();
+        let mut out = Extraction::default();
+        let mut memory = Memory::default();
+        for (i, sentence) in sentences.iter().enumerate() {
+            let text = sentence.text.as_str();
+            let block_words = block_text(sentence.block).split_whitespace().count();
+            // A block with a credit or caption marker is a caption, and so
+            // is a short block right before a credit line.
+            let next_block_is_credit = per_block
+                .get(&(sentence.end_block + 1))
+                .is_some_and(|ids| ids.iter().all(|&j| reasons[j] == Some(SkipReason::Credit)));
+            let block_reason = if block_words <= 60
+                && (classify::is_caption_block(&block_text(sentence.block)) || next_block_is_credit)
+            {
+                Some(SkipReason::Caption)
+            } else {
+                per_block
+                    .get(&sentence.block)
+                    .and_then(|ids| ids.first())
+                    .and_then(|&first| reasons[first].filter(|r| *r == SkipReason::Boilerplate))
+            };
+            if let Some(reason) = reasons[i].or(block_reason) {
+                out.skipped.push(Skipped {
+                    article: article.id().to_owned(),
+                    span: sentence.span(),
+                    text: text.to_owned(),
+                    reason,
+                });
+                continue;
+            }
+            self.sentence_claims(
+                article,
+                sentence,
+                outlet.as_deref(),
+                published,
+                &mut memory,
+                &mut out.claims,
+            );
+        }
+        out
+    }
+
+    fn sentence_claims(
+        &self,
+        article: &Article,
+        sentence: &segment::Sentence,
+        outlet: Option<&str>,
+        published: Option<crate::model::PartialDate>,
+        memory: &mut Memory,
+        claims: &mut Vec<Claim>,
+    ) {
+        let text = sentence.text.as_str();
+        let mentions = self.entities.find(text);
+        let found = attribution::find(text);
+        let speaker = found.speaker.as_deref().map(|s| self.resolve_speaker(s, memory));
+        let relays: Vec<String> = found.relays.iter().map(|r| self.canonical_or_text(r)).collect();
+        let attribution = |attributed: bool| -> Attribution {
+            if !attributed {
+                return Attribution {
+                    speaker: None,
+                    chain: outlet.into_iter().map(str::to_owned).collect(),
+                    cue: None,
+                    mode: AttributionMode::OwnVoice,
+                };
+            }
+            let mut chain: Vec<String> = outlet.into_iter().map(str::to_owned).collect();
+            chain.extend(relays.iter().cloned());
+            chain.extend(speaker.iter().cloned());
+            Attribution { speaker: speaker.clone(), chain, cue: found.cue.clone(), mode: found.mode }
+        };
+        let quantities = quantity::find(text);
+        let dates = time::find(text, published);
+        let clauses = clause::clauses(text);
+        let cue_clause = clauses.iter().position(|(r, _)| r.contains(&found.cue_at)).unwrap_or(0);
+        let starts_in_quote = !memory.open_quote.is_empty();
+        let first_claim = claims.len();
+        for (k, (range, _)) in clauses.iter().enumerate() {
+            let (lo, hi) = (k.min(cue_clause), k.max(cue_clause));
+            let governed =
+                found.cue.is_some() && clauses[lo + 1..=hi].iter().all(|(_, join)| *join == Join::And);
+            let clause_text = &text[range.clone()];
+            let inside = |r: &std::ops::Range<usize>| r.start >= range.start && r.end <= range.end;
+            let mut claim_quantities: Vec<Quantity> = quantities
+                .iter()
+                .filter(|q| inside(&q.range))
+                .map(|q| Quantity {
+                    kind: q.kind,
+                    value: q.value.clone(),
+                    unit: q.unit.clone(),
+                    text: text[q.range.clone()].to_owned(),
+                    span: sentence.text.span(q.range.clone()),
+                    bound: q.bound.map(str::to_owned),
+                })
+                .collect();
+            let mut unresolved = Vec::new();
+            for d in dates.iter().filter(|d| inside(&d.range)) {
+                let span = sentence.text.span(d.range.clone());
+                let written = text[d.range.clone()].to_owned();
+                match d.date {
+                    Some(date) => claim_quantities.push(Quantity {
+                        kind: QuantityKind::Date,
+                        value: QuantityValue::Date(date),
+                        unit: "date".into(),
+                        text: written,
+                        span,
+                        bound: None,
+                    }),
+                    None => unresolved.push(UnresolvedDate { text: written, span }),
+                }
+            }
+            claim_quantities.sort_by_key(|q| q.span.start);
+            let mut entities: Vec<Entity> = Vec::new();
+            for m in mentions.iter().filter(|m| m.start >= range.start && m.end <= range.end) {
+                if !entities.contains(&m.entity) {
+                    entities.push(m.entity.clone());
+                }
+            }
+            let attribution = attribution(governed);
+            let factuality = attribution::factuality(clause_text, attribution.cue.as_deref());
+            let n = claims.len() + 1;
+            claims.push(Claim {
+                id: format!("{}#{n}", article.id()),
+                article: article.id().to_owned(),
+                span: sentence.text.span(range.clone()),
+                text: clause_text.to_owned(),
+                attribution: Some(attribution),
+                factuality: Some(factuality),
+                quantities: claim_quantities,
+                entities,
+                unresolved_dates: unresolved,
+            });
+        }
+        // A quotation running over several sentences belongs to whoever
+        // the sentence that closes it names.
+        let (opens, closes) = quote_balance(text, starts_in_quote);
+        if starts_in_quote || opens {
+            memory.open_quote.extend(first_claim..claims.len());
+        }
+        if closes && speaker.is_some() {
+            let attributed = attribution(true);
+            for &c in &memory.open_quote {
+                if let Some(claim) = claims.get_mut(c) {
+                    let mut a = attributed.clone();
+                    a.mode = AttributionMode::Direct;
+                    claim.factuality = Some(attribution::factuality(&claim.text, a.cue.as_deref()));
+                    claim.attribution = Some(a);
+                }
+            }
+        }
+        if closes || (!opens && !starts_in_quote) {
+            memory.open_quote.clear();
+        }
+        memory.previous_speaker = speaker.clone();
+        if let Some(s) = speaker.filter(|s| attribution::unnamed(s).is_none()) {
+            memory.speaker = Some(s);
+        }
+        memory.previous_people = mentions
+            .iter()
+            .filter(|m| m.entity.kind == EntityKind::Person)
+            .map(|m| m.entity.name.clone())
+            .collect();
+    }
+
+    /// A speaker as written, resolved to a canonical name.
+    fn resolve_speaker(&self, written: &str, memory: &Memory) -> String {
+        if attribution::is_reference(written) {
+            // "he", "the minister": the speaker of the sentence before,
+            // else the person it named last, else the last speaker.
+            let lower = written.to_lowercase();
+            let org = lower.contains("ministry") || lower.contains("department");
+            if !org {
+                if let Some(s) = memory.previous_speaker.clone().filter(|s| attribution::unnamed(s).is_none())
+                {
+                    return s;
+                }
+                if let Some(p) = memory.previous_people.last() {
+                    return p.clone();
+                }
+            }
+            if let Some(s) = &memory.speaker {
+                return s.clone();
+            }
+        }
+        if let Some(unnamed) = attribution::unnamed(written) {
+            return unnamed;
+        }
+        self.canonical_or_text(written)
+    }
+
+    /// The canonical name of the entity a phrase names (a person first,
+    /// then an organisation, then a country), or the phrase itself.
+    fn canonical_or_text(&self, phrase: &str) -> String {
+        let mentions = self.entities.find(phrase);
+        for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Country, EntityKind::Place] {
+            if let Some(m) = mentions.iter().find(|m| m.entity.kind == kind) {
+                // "the Foreign Ministry of the Islamic Republic": a ministry
+                // of a country is that country's ministry.
+                let lower = phrase.to_lowercase();
+                if kind == EntityKind::Country
+                    && (lower.contains("foreign ministry") || lower.contains("ministry of foreign affairs"))
+                {
+                    let name = format!("{} Foreign Ministry", demonym(&m.entity.name));
+                    return name;
+                }
+                return m.entity.name.clone();
+            }
+        }
+        let trimmed = phrase.trim().trim_start_matches("the ").trim_start_matches("The ");
+        trimmed.to_owned()
+    }
+}
+
+/// The adjective of a few countries' ministries; others use the name.
+fn demonym(country: &str) -> String {
+    match country {
+        "China" => "Chinese".into(),
+        "Iran" => "Iranian".into(),
+        "Russia" => "Russian".into(),
+        "United States" => "US".into(),
+        other => other.to_owned(),
+    }
+}
+
+/// Whether a sentence leaves a quotation open at its end, and whether it
+/// closes one that was open at its start or that it opened.
+fn quote_balance(text: &str, starts_open: bool) -> (bool, bool) {
+    let mut open = starts_open;
+    let mut closed = false;
+    for c in text.chars() {
+        match c {
+            '“' => open = true,
+            '”' => {
+                if open {
+                    closed = true;
+                }
+                open = false;
+            }
+            '"' => {
+                if open {
+                    closed = true;
+                }
+                open = !open;
+            }
+            _ => {}
+        }
+    }
+    (open, closed && starts_open)
 }

@@ -12,22 +12,30 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::text::{MappedText, trim_range};
 use crate::corpus::markup::{self, BlockKind};
 use crate::model::{Article, Span};
 
-/// One sentence: where it is in the original and its clean text.
+/// One sentence: its clean text, mapped to the original, and the block
+/// it starts in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Sentence {
-    /// Span in the article's original text.
-    pub(crate) span: Span,
-    /// Clean text, markup removed and whitespace folded.
-    pub(crate) text: String,
+    /// Clean text, markup removed and whitespace folded, with its map.
+    pub(crate) text: MappedText,
     /// The role of the block the sentence starts in.
     pub(crate) kind: BlockKind,
-    /// Index of that block in the article.
+    /// Index of the block the sentence starts in.
     pub(crate) block: usize,
-    /// Whether it is the first sentence of its block.
-    pub(crate) starts_block: bool,
+    /// Index of the block it ends in (later when a stray blank line cut
+    /// the sentence in two).
+    pub(crate) end_block: usize,
+}
+
+impl Sentence {
+    /// The sentence's span in the article's original text.
+    pub(crate) fn span(&self) -> Span {
+        self.text.full_span()
+    }
 }
 
 /// Titles and other abbreviations that do not end a sentence.
@@ -92,25 +100,28 @@ pub(crate) fn sentences(article: &Article) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         for (n, range) in split_block(block.text()).into_iter().enumerate() {
-            let text = fold_whitespace(block.text().get(range.clone()).unwrap_or_default());
-            let span = block.original_span(range);
+            let piece = block.text().get(range.clone()).unwrap_or_default();
             let joins_previous = n == 0
                 && block.kind() == BlockKind::Paragraph
                 && out.last().is_some_and(|prev| {
+                    let prev_text = prev.text.as_str();
                     prev.kind == BlockKind::Paragraph
-                        && prev.block + 1 == index
-                        && (!ends_sentence(&prev.text) || ends_with_name_ending(&prev.text))
-                        && starts_lowercase(&text)
+                        && prev.end_block + 1 == index
+                        && (!ends_sentence(prev_text) || ends_with_name_ending(prev_text))
+                        && starts_lowercase(piece)
                 });
             match out.last_mut() {
                 Some(prev) if joins_previous => {
-                    prev.span.end = span.end;
-                    prev.text.push(' ');
-                    prev.text.push_str(&text);
-                    prev.block = index;
+                    prev.text.push_separator();
+                    prev.text.push_block_range(block, range);
+                    prev.text.trim_end();
+                    prev.end_block = index;
                 }
                 _ => {
-                    out.push(Sentence { span, text, kind: block.kind(), block: index, starts_block: n == 0 })
+                    let mut text = MappedText::default();
+                    text.push_block_range(block, range);
+                    text.trim_end();
+                    out.push(Sentence { text, kind: block.kind(), block: index, end_block: index });
                 }
             }
         }
@@ -209,25 +220,6 @@ fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
 
-fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let piece = text.get(range.clone())?;
-    let start = range.start + (piece.len() - piece.trim_start().len());
-    let end = range.start + piece.trim_end().len();
-    (start < end).then_some(start..end)
-}
-
-/// Folds every run of whitespace to one space and trims the ends.
-pub(crate) fn fold_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,10 +279,5 @@ mod tests {
     #[test]
     fn pieces_without_words_are_dropped() {
         assert_eq!(split("* • —"), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn whitespace_is_folded() {
-        assert_eq!(fold_whitespace("  a \n\t b  "), "a b");
     }
 }

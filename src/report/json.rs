@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Span;
+use crate::model::{AttributionMode, Quantity, Span, UnresolvedDate};
 use crate::tracker::Tracker;
 
 /// The schema name written in every document.
@@ -25,6 +25,36 @@ pub struct Document {
     pub groups: Vec<GroupRecord>,
     /// Relations between groups.
     pub relations: Vec<RelationRecord>,
+    /// Text that was not taken as a claim, and why.
+    #[serde(default)]
+    pub skipped: Vec<SkippedRecord>,
+}
+
+/// A piece of text that is not a claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SkippedRecord {
+    /// The article's id.
+    pub article: String,
+    /// Byte offsets into the article's original text.
+    pub span: Span,
+    /// The clean text.
+    pub text: String,
+    /// `headline`, `heading`, `caption`, `credit`, `byline`, `dateline`,
+    /// `boilerplate`, `list`, `link` or `fragment`.
+    pub reason: String,
+}
+
+/// Who a claim is attributed to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributionRecord {
+    /// The innermost source, or null in the outlet's own voice.
+    pub speaker: Option<String>,
+    /// Sources from the outlet down to the speaker.
+    pub chain: Vec<String>,
+    /// The attribution cue.
+    pub cue: Option<String>,
+    /// `direct`, `indirect` or `own_voice`.
+    pub mode: AttributionMode,
 }
 
 /// An article's identity and metadata.
@@ -61,6 +91,21 @@ pub struct ClaimRecord {
     pub span: Span,
     /// The clean text.
     pub text: String,
+    /// Who says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<AttributionRecord>,
+    /// FactBank value: `CT+`, `PR+`, `PS+`, `CT-`, `PR-`, `PS-`, `CTu`, `Uu`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factuality: Option<String>,
+    /// Money, percentages, durations, counts and dates, normalized.
+    #[serde(default)]
+    pub quantities: Vec<Quantity>,
+    /// Date expressions the publication date could not resolve.
+    #[serde(default)]
+    pub unresolved_dates: Vec<UnresolvedDate>,
+    /// Canonical names of the entities mentioned.
+    #[serde(default)]
+    pub entities: Vec<String>,
 }
 
 /// One group of claims.
@@ -114,6 +159,16 @@ impl Document {
                 article: c.article().to_owned(),
                 span: c.span(),
                 text: c.text().to_owned(),
+                attribution: c.attribution().map(|a| AttributionRecord {
+                    speaker: a.speaker.clone(),
+                    chain: a.chain.clone(),
+                    cue: a.cue.clone(),
+                    mode: a.mode,
+                }),
+                factuality: c.factuality().map(|f| f.to_string()),
+                quantities: c.quantities().to_vec(),
+                unresolved_dates: c.unresolved_dates().to_vec(),
+                entities: c.entities().iter().map(|e| e.name.clone()).collect(),
             })
             .collect();
         let groups = tracker
@@ -131,7 +186,17 @@ impl Document {
                 reason: r.reason.clone(),
             })
             .collect();
-        Self { schema: SCHEMA.to_owned(), articles, claims, groups, relations }
+        let skipped = tracker
+            .skipped()
+            .iter()
+            .map(|s| SkippedRecord {
+                article: s.article.clone(),
+                span: s.span,
+                text: s.text.clone(),
+                reason: s.reason.as_str().to_owned(),
+            })
+            .collect();
+        Self { schema: SCHEMA.to_owned(), articles, claims, groups, relations, skipped }
     }
 
     /// The document as pretty-printed JSON with a final newline.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Article;
+use crate::model::{Article, QuantityValue};
 use crate::tracker::Tracker;
 
 /// Renders the readable report: each article with its metadata, then its
@@ -30,7 +30,37 @@ pub fn markdown(tracker: &Tracker) -> String {
         }
         for claim in tracker.claims_of(article.id()) {
             let line = article.line_of(claim.span().start);
-            let _ = writeln!(out, "- line {line}: {}", escape(claim.text()));
+            let _ = write!(out, "- line {line}: {}", escape(claim.text()));
+            let mut notes = Vec::new();
+            if let Some(f) = claim.factuality() {
+                notes.push(f.to_string());
+            }
+            if let Some(speaker) = claim.attribution().and_then(|a| a.speaker.as_deref()) {
+                notes.push(format!("says {}", escape(speaker)));
+            }
+            for q in claim.quantities() {
+                let value = match &q.value {
+                    QuantityValue::Number(n) => format!("{n}"),
+                    QuantityValue::Date(d) => d.to_string(),
+                };
+                notes.push(format!("{} = {value} {}", escape(&q.text), q.unit));
+            }
+            if !claim.entities().is_empty() {
+                let names: Vec<String> = claim.entities().iter().map(|e| escape(&e.name)).collect();
+                notes.push(names.join(", "));
+            }
+            if !notes.is_empty() {
+                let _ = write!(out, "  \n  _{}_", notes.join("; "));
+            }
+            out.push('\n');
+        }
+        let skipped: Vec<_> = tracker.skipped().iter().filter(|s| s.article == article.id()).collect();
+        if !skipped.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nNot claims: {} pieces (headlines, captions, boilerplate ...).",
+                skipped.len()
+            );
         }
     }
     out

@@ -1,0 +1,437 @@
+//! Who says a claim, how, and how surely.
+//!
+//! Attribution finds a reporting cue ("said", "according to", "was quoted
+//! by", "argues", "reportedly" ...), the speaker it introduces, and the mode:
+//! a direct quotation, reported speech, or the outlet's own voice. Relays
+//! form a chain, FactBank-style ("... was quoted by TASS": TASS, then the
+//! speaker). Pronouns and role descriptions ("he", "the minister", "the
+//! analyst") resolve to the speaker just named.
+//!
+//! Factuality follows FactBank: certainty (CT, PR, PS, U) and polarity
+//! (+, -, u) from hedges, modals, future and conditional markers, negation
+//! and denials.
+
+use crate::model::{AttributionMode, Certainty, Factuality, Polarity};
+
+/// Reporting verbs, in the forms news prose uses.
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "announced",
+    "argued",
+    "argues",
+    "believes",
+    "believe",
+    "warned",
+    "warn",
+    "warns",
+    "predicts",
+    "predicted",
+    "explained",
+    "clarified",
+    "recalled",
+    "concluded",
+    "added",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "writes",
+    "wrote",
+    "tweeted",
+    "insisted",
+    "remarked",
+    "confirmed",
+    "denied",
+    "rejected",
+    "dismissed",
+    "is sure",
+    "called",
+    "call",
+    "believes that",
+    "quoted",
+];
+
+/// Words that stand for someone named before.
+const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "them"];
+
+/// Nouns that describe a person by role.
+const ROLES: &[&str] = &[
+    "minister",
+    "analyst",
+    "expert",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "head",
+    "official",
+    "diplomat",
+    "director",
+    "ambassador",
+    "chief",
+    "secretary",
+];
+
+/// Unnamed sources kept as spoken of.
+const UNNAMED: &[&str] = &[
+    "sources",
+    "international sources",
+    "experts",
+    "analysts",
+    "officials",
+    "observers",
+    "diplomats",
+    "one diplomat",
+    "some experts",
+    "critics",
+    "reports",
+    "media",
+];
+
+/// An attribution found in a sentence, before names are resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The speaker as written ("the head of the PRC's Foreign Ministry").
+    pub(crate) speaker: Option<String>,
+    /// Relays between the outlet and the speaker, outermost first.
+    pub(crate) relays: Vec<String>,
+    pub(crate) cue: Option<String>,
+    pub(crate) mode: AttributionMode,
+    /// Byte offset of the cue in the sentence, to tell which clauses it
+    /// governs.
+    pub(crate) cue_at: usize,
+}
+
+/// Finds the attribution of one sentence.
+pub(crate) fn find(text: &str) -> Found {
+    // ASCII lowercasing keeps byte offsets aligned with `text`.
+    let lower = text.to_ascii_lowercase();
+    let outside = outside_quotes(text);
+    let quoted_share = quoted_share(text);
+    let own =
+        Found { speaker: None, relays: Vec::new(), cue: None, mode: AttributionMode::OwnVoice, cue_at: 0 };
+
+    // "was quoted by TASS": the subject is the speaker, TASS the relay.
+    if let Some(i) = find_outside(&lower, &outside, " was quoted by ") {
+        let relay = noun_phrase_after(&text[i + " was quoted by ".len()..]);
+        let speaker = noun_phrase_before(&text[..i]);
+        let mode = if quoted_share > 0.4 { AttributionMode::Direct } else { AttributionMode::Indirect };
+        return Found {
+            speaker,
+            relays: relay.into_iter().collect(),
+            cue: Some("was quoted by".into()),
+            mode,
+            cue_at: i,
+        };
+    }
+    // "According to X, ...".
+    if let Some(i) = find_outside(&lower, &outside, "according to ") {
+        let speaker = noun_phrase_after(&text[i + "according to ".len()..]);
+        let mode = if quoted_share > 0.4 { AttributionMode::Direct } else { AttributionMode::Indirect };
+        return Found { speaker, relays: Vec::new(), cue: Some("according to".into()), mode, cue_at: i };
+    }
+    // "X announced ... by Y": passive announcements name the speaker after "by".
+    for (i, word) in word_offsets(&lower) {
+        if !outside.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let cue = CUES
+            .iter()
+            .find(|c| lower[i..].starts_with(**c) && lower[i + c.len()..].starts_with([' ', ',', '.', ':']));
+        let Some(cue) = cue else { continue };
+        let _ = word;
+        let before = &text[..i];
+        let after = &text[i + cue.len()..];
+        // Passive: "This was announced by X", "are viewed by analysts".
+        let speaker = if before.trim_end().ends_with(" was") || before.trim_end().ends_with(" were") {
+            after.trim_start().strip_prefix("by ").and_then(noun_phrase_after)
+        } else {
+            noun_phrase_before(before).or_else(|| noun_phrase_after(after))
+        };
+        let Some(speaker) = speaker else { continue };
+        let mode = if quoted_share > 0.4 { AttributionMode::Direct } else { AttributionMode::Indirect };
+        return Found {
+            speaker: Some(speaker),
+            relays: Vec::new(),
+            cue: Some((*cue).to_owned()),
+            mode,
+            cue_at: i,
+        };
+    }
+    for hedge in ["reportedly", "allegedly", "is said to", "are said to", "was said to"] {
+        if let Some(i) = find_outside(&lower, &outside, hedge) {
+            return Found { cue: Some(hedge.to_owned()), cue_at: i, ..own };
+        }
+    }
+    // "are viewed by analysts as".
+    if let Some(i) = find_outside(&lower, &outside, " viewed by ") {
+        let speaker = noun_phrase_after(&text[i + " viewed by ".len()..]);
+        return Found {
+            speaker,
+            relays: Vec::new(),
+            cue: Some("viewed by".into()),
+            mode: AttributionMode::Indirect,
+            cue_at: i,
+        };
+    }
+    own
+}
+
+/// Whether a speaker as written needs resolving to someone named before.
+pub(crate) fn is_reference(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [one] => PRONOUNS.contains(one),
+        ["the", rest @ ..] => {
+            rest.iter().any(|w| ROLES.contains(w) || *w == "ministry" || *w == "department")
+        }
+        _ => false,
+    }
+}
+
+/// Whether a speaker is an unnamed source ("international sources").
+pub(crate) fn unnamed(speaker: &str) -> Option<String> {
+    let lower = speaker.to_lowercase();
+    let trimmed = lower.trim_start_matches("the ").trim_start_matches("some ").trim_start_matches("many ");
+    UNNAMED
+        .contains(&lower.as_str())
+        .then(|| trimmed.to_owned())
+        .or_else(|| UNNAMED.contains(&trimmed).then(|| trimmed.to_owned()))
+}
+
+/// The FactBank value of a clause.
+pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
+    let lower = format!(" {} ", clause.to_lowercase().replace(['"', '“', '”', ',', '.'], " "));
+    let has = |w: &str| lower.contains(&format!(" {w} "));
+    let mut certainty = Certainty::Certain;
+    let mut lower_to = |c: Certainty| {
+        if c > certainty {
+            certainty = c;
+        }
+    };
+    if [
+        "reportedly",
+        "allegedly",
+        "likely",
+        "probably",
+        "expected",
+        "seems",
+        "appears",
+        "believes",
+        "predicts",
+        "will",
+        "would like",
+        "is said to",
+        "is sure",
+    ]
+    .iter()
+    .any(|w| has(w))
+        || cue.is_some_and(|c| {
+            ["reportedly", "allegedly", "is said to", "believes", "predicts", "warn", "warned", "warns"]
+                .contains(&c)
+        })
+    {
+        lower_to(Certainty::Probable);
+    }
+    if [
+        "may",
+        "might",
+        "could",
+        "possibility",
+        "possible",
+        "potential",
+        "if",
+        "would",
+        "perhaps",
+        "hypothetical",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        lower_to(Certainty::Possible);
+    }
+    let negated = [
+        "not",
+        "no",
+        "never",
+        "none",
+        "neither",
+        "nor",
+        "cannot",
+        "didn't",
+        "doesn't",
+        "don't",
+        "won't",
+        "isn't",
+        "wasn't",
+        "unacceptable",
+    ]
+    .iter()
+    .any(|w| has(w))
+        && !has("not only")
+        && !has("not just");
+    let denied = ["denied", "rejected the", "dismissed the", "does not exist", "do not exist"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && ["report", "rumour", "rumor", "claim", "allegation", "accusation", "that", "exist"]
+            .iter()
+            .any(|w| lower.contains(w));
+    let unclear = ["remain unclear", "remains unclear", "not disclosed", "not been revealed", "unknown"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if clause.trim_end().ends_with('?') {
+        return Factuality { certainty: Certainty::Underspecified, polarity: Polarity::Unknown };
+    }
+    let polarity = if negated || denied { Polarity::Negative } else { Polarity::Positive };
+    if unclear && !negated {
+        return Factuality { certainty: Certainty::Certain, polarity: Polarity::Positive };
+    }
+    Factuality { certainty, polarity }
+}
+
+fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(' ').scan(0usize, |at, w| {
+        let start = *at;
+        *at += w.len();
+        Some((start, w.trim_end()))
+    })
+}
+
+/// Whether each byte lies outside quotation marks.
+fn outside_quotes(text: &str) -> Vec<bool> {
+    let mut out = vec![true; text.len() + 1];
+    let mut straight = false;
+    let mut curly = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => straight = !straight,
+            '“' => curly += 1,
+            '”' => curly = (curly - 1).max(0),
+            _ => {}
+        }
+        let inside = straight || curly > 0;
+        for slot in out.iter_mut().skip(i).take(c.len_utf8()) {
+            *slot = !inside;
+        }
+    }
+    out
+}
+
+fn quoted_share(text: &str) -> f64 {
+    let outside = outside_quotes(text);
+    let inside = outside.iter().take(text.len()).filter(|o| !**o).count();
+    if text.is_empty() { 0.0 } else { inside as f64 / text.len() as f64 }
+}
+
+fn find_outside(lower: &str, outside: &[bool], needle: &str) -> Option<usize> {
+    lower.match_indices(needle).map(|(i, _)| i).find(|&i| outside.get(i).copied().unwrap_or(false))
+}
+
+/// The noun phrase ending right before a cue: back to the last comma,
+/// quote or clause word.
+fn noun_phrase_before(text: &str) -> Option<String> {
+    let trimmed = text.trim_end();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | '"' | '“' | '”' | ';' | ':' | '('))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let phrase = trimmed[start..].trim();
+    let phrase =
+        phrase.strip_suffix(" also").or_else(|| phrase.strip_suffix(" also,")).unwrap_or(phrase).trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // "that" or a verb inside means this is not a subject phrase.
+    if words.is_empty()
+        || words.len() > 12
+        || words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "that" | "is" | "was" | "has" | "have" | "are" | "were" | "will"
+            )
+        })
+    {
+        return None;
+    }
+    Some(phrase.to_owned())
+}
+
+/// The noun phrase starting right after a cue: up to a comma, quote, or
+/// clause word.
+fn noun_phrase_after(text: &str) -> Option<String> {
+    let text = text.trim_start();
+    let end = text.find([',', '.', '"', '“', '”', ';', ':', '(']).unwrap_or(text.len());
+    let mut words: Vec<&str> = Vec::new();
+    for w in text[..end].split_whitespace() {
+        if matches!(w, "that" | "in" | "on" | "as" | "for" | "with" | "about" | "is" | "was" | "will" | "to")
+        {
+            break;
+        }
+        words.push(w);
+    }
+    (!words.is_empty() && words.len() <= 8).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attr(text: &str) -> String {
+        let f = find(text);
+        format!("{:?} {:?} {:?} {:?}", f.speaker, f.relays, f.cue, f.mode)
+    }
+
+    #[test]
+    fn speakers_and_cues() {
+        assert_eq!(
+            attr(
+                "\"As before, China continues to oppose sanctions,\" the head of the PRC's Foreign Ministry was quoted by TASS."
+            ),
+            r#"Some("the head of the PRC's Foreign Ministry") ["TASS"] Some("was quoted by") Direct"#
+        );
+        assert_eq!(
+            attr("According to him, unilateral sanctions are unacceptable."),
+            r#"Some("him") [] Some("according to") Indirect"#
+        );
+        assert_eq!(
+            attr("International sources say Iran is seeking to extend a deal."),
+            r#"Some("International sources") [] Some("say") Indirect"#
+        );
+        assert_eq!(
+            attr(
+                "Beijing will \"build a power station or a highway\" but likely will not send aid, argued one diplomat."
+            ),
+            r#"Some("one diplomat") [] Some("argued") Indirect"#
+        );
+        assert_eq!(
+            attr("A road map has now, reportedly, been approved."),
+            r#"None [] Some("reportedly") OwnVoice"#
+        );
+        assert_eq!(attr("Tehran, therefore, sees China as a vital partner."), "None [] None OwnVoice");
+    }
+
+    #[test]
+    fn factuality_values() {
+        let f = |t: &str| factuality(t, None).to_string();
+        assert_eq!(f("China signed the plan on March 27."), "CT+");
+        assert_eq!(f("China is expected to invest in transport."), "PR+");
+        assert_eq!(f("talks will continue to finalise the deal."), "PR+");
+        assert_eq!(f("the deal would render Iran dependent on China"), "PS+");
+        assert_eq!(f("Russia does not have the funds to invest heavily."), "CT-");
+        assert_eq!(f("Beijing likely will not send more aid."), "PR-");
+        assert_eq!(f("Officials denied that such an agreement exists."), "CT-");
+        assert_eq!(f("this is not just a political alliance"), "CT+");
+    }
+}

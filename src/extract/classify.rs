@@ -1,0 +1,279 @@
+//! Telling claims from the rest of a page: headlines, headings, captions,
+//! credits, bylines, datelines, boilerplate, tag lists, bare links and
+//! fragments are not claims.
+//!
+//! The rules look at the shape of a sentence and its block (length, final
+//! punctuation, a credit marker in the block) and at phrase lists of
+//! generic web-page furniture; none of them names an article.
+
+use crate::model::SkipReason;
+
+/// Phrases of web-page furniture, matched anywhere in lowercase.
+const BOILERPLATE: &[&str] = &[
+    "share buttons",
+    "forward this article",
+    "crosspost",
+    "cross-post",
+    "all rights reserved",
+    "fair use",
+    "copyrighted material",
+    "become a member",
+    "subscribe to our",
+    "sign up for our",
+    "related news",
+    "related articles",
+    "featured image",
+    "for media inquiries",
+    "click here",
+    "follow us on",
+    "placeholder",
+    "the original source of this article",
+    "sole responsibility of the author",
+];
+
+/// Openings of web-page furniture, matched at the start in lowercase.
+const BOILERPLATE_OPENINGS: &[&str] = &[
+    "copyright",
+    "disclaimer",
+    "note to readers",
+    "comment on",
+    "read more",
+    "advertisement",
+    "articles by",
+    "written by",
+];
+
+/// Credit markers, matched in lowercase.
+const CREDITS: &[&str] = &[
+    "getty images",
+    "gettyimages",
+    "photo:",
+    "(photo",
+    "photo afp",
+    "photo by",
+    "(source:",
+    "©",
+    "credit:",
+    "image:",
+    "reuters/",
+    "/ reuters",
+    "/ afp",
+    "ảnh",
+];
+
+/// Positional markers that only captions use.
+const CAPTION_MARKERS: &[&str] =
+    &["(right)", "(left)", "(centre)", "(center)", "(l)", "(r)", "(2nd r)", "(2nd l)", "(front)", "(back)"];
+
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// What the classifier knows about a sentence's place in the article.
+pub(crate) struct Context<'a> {
+    /// The article's title, if known.
+    pub(crate) title: Option<&'a str>,
+    /// Whether this is the first sentence of the article.
+    pub(crate) first: bool,
+    /// Whether its block is a Markdown heading.
+    pub(crate) heading_block: bool,
+    /// Whether its block holds nothing else.
+    pub(crate) alone_in_block: bool,
+}
+
+/// Why `text` is not a claim, judged on the sentence alone.
+pub(crate) fn sentence_reason(text: &str, ctx: &Context<'_>) -> Option<SkipReason> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if is_link(&words) {
+        return Some(SkipReason::Link);
+    }
+    if BOILERPLATE.iter().any(|p| lower.contains(p))
+        || BOILERPLATE_OPENINGS.iter().any(|p| lower.starts_with(p) && (words.len() <= 6 || p.len() > 6))
+    {
+        return Some(SkipReason::Boilerplate);
+    }
+    if is_byline(&words) {
+        return Some(SkipReason::Byline);
+    }
+    if words.len() <= 8 && CREDITS.iter().any(|p| lower.contains(p)) {
+        return Some(SkipReason::Credit);
+    }
+    if let Some(title) = ctx.title
+        && similar_to_title(text, title)
+    {
+        return Some(SkipReason::Headline);
+    }
+    if is_dateline(&lower, &words) {
+        return Some(SkipReason::Dateline);
+    }
+    if is_tag_list(text) {
+        return Some(SkipReason::List);
+    }
+    if text.starts_with([')', ']', '”', '’']) {
+        return Some(SkipReason::Fragment);
+    }
+    let unfinished = !super::segment::ends_sentence(text);
+    if words.len() <= 5 && text.trim_end().ends_with([',', ':', ';']) {
+        return Some(SkipReason::Fragment);
+    }
+    if ctx.heading_block {
+        return Some(if ctx.first { SkipReason::Headline } else { SkipReason::Heading });
+    }
+    if unfinished && ctx.alone_in_block && words.len() <= 12 {
+        if words.len() <= 1 {
+            return Some(SkipReason::Fragment);
+        }
+        return Some(if ctx.first { SkipReason::Headline } else { SkipReason::Heading });
+    }
+    if text.starts_with(['•', '·', '▪']) && words.len() <= 6 {
+        return Some(SkipReason::Caption);
+    }
+    None
+}
+
+/// Whether a block's text carries a caption marker or credit, so every
+/// sentence in it is caption.
+pub(crate) fn is_caption_block(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CAPTION_MARKERS.iter().any(|m| lower.contains(m)) || CREDITS.iter().any(|c| lower.contains(c))
+}
+
+fn is_link(words: &[&str]) -> bool {
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | ',' | '.'));
+            w.contains("://")
+                || w.starts_with("www.")
+                || w.starts_with('@')
+                || (w.contains('.') && w.contains('/') && !w.contains(' '))
+        })
+}
+
+fn is_byline(words: &[&str]) -> bool {
+    match words {
+        ["By" | "BY" | "by", rest @ ..] => {
+            !rest.is_empty()
+                && rest.len() <= 5
+                && rest
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        }
+        _ => false,
+    }
+}
+
+/// A date stamp: a month name with a day or year, and little else.
+fn is_dateline(lower: &str, words: &[&str]) -> bool {
+    let has_month = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        MONTH_NAMES.contains(&w.as_str())
+    });
+    let has_year = words.iter().any(|w| {
+        let d = w.trim_matches(|c: char| !c.is_ascii_digit());
+        d.len() == 4 && d.chars().all(|c| c.is_ascii_digit())
+    });
+    if !(has_month && has_year) || super::segment::ends_sentence(lower) {
+        return false;
+    }
+    let other = words
+        .iter()
+        .filter(|w| {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            !t.is_empty() && !t.chars().all(|c| c.is_ascii_digit()) && !MONTH_NAMES.contains(&t.as_str())
+        })
+        .count();
+    other <= 4
+}
+
+/// "Label: item, item, item" with short items and no sentence ending.
+fn is_tag_list(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    if label.split_whitespace().count() > 3 || text.trim_end().ends_with('.') {
+        return false;
+    }
+    let items: Vec<&str> = rest.split(',').map(str::trim).filter(|i| !i.is_empty()).collect();
+    items.len() >= 2 && items.iter().all(|i| i.split_whitespace().count() <= 5)
+}
+
+/// Whether `text` is the title, or starts with it (a repeat with an image
+/// marker appended, say).
+fn similar_to_title(text: &str, title: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                c => c.to_lowercase().next().unwrap_or(c),
+            })
+            .filter(|c| c.is_alphanumeric() || *c == ' ')
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (text, title) = (norm(text), norm(title));
+    if title.is_empty() || text.is_empty() {
+        return false;
+    }
+    text.starts_with(&title) && text.len() <= title.len() + 20
+        || strsim::normalized_levenshtein(&text, &title) >= 0.85
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(text: &str) -> Option<&'static str> {
+        let ctx = Context {
+            title: Some("Iran Wants 'Strategic Partnership' with China"),
+            first: false,
+            heading_block: false,
+            alone_in_block: true,
+        };
+        sentence_reason(text, &ctx).map(SkipReason::as_str)
+    }
+
+    #[test]
+    fn page_furniture_is_recognised() {
+        assert_eq!(reason("Iran Wants ‘Strategic Partnership’ with China"), Some("headline"));
+        assert_eq!(reason("By Michael Jansen"), Some("byline"));
+        assert_eq!(reason("Global Research, July 23, 2020"), Some("dateline"));
+        assert_eq!(reason("October 12, 2020"), Some("dateline"));
+        assert_eq!(reason("Region: Asia, Middle East & North Africa"), Some("list"));
+        assert_eq!(reason("Published under: China , Iran"), Some("list"));
+        assert_eq!(reason("Iranian President Hassan Rouhani / Getty Images"), Some("credit"));
+        assert_eq!(reason("(Photo: Russian Foreign Ministry)"), Some("credit"));
+        assert_eq!(reason("pic.twitter.com/In5srS4lIK"), Some("link"));
+        assert_eq!(
+            reason("Note to readers: please click the share buttons above or below."),
+            Some("boilerplate")
+        );
+        assert_eq!(reason("Ambitious deals"), Some("heading"));
+        assert_eq!(reason("She writes,"), Some("fragment"));
+        assert_eq!(reason("RT"), Some("fragment"));
+    }
+
+    #[test]
+    fn claims_are_kept() {
+        assert_eq!(reason("Tehran, therefore, sees China as a vital partner."), None);
+        assert_eq!(
+            reason("Rouhani remarked October 1 that Tehran and Beijing had taken a \"major step\" forward."),
+            None
+        );
+        assert_eq!(reason("The countries have already made some overtures."), None);
+    }
+}

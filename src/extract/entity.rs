@@ -1,0 +1,378 @@
+//! Entities: people, countries, organisations and places under one
+//! canonical name each.
+//!
+//! The built-in alias table (`entities.txt` beside this file) is data: one
+//! line per entity, `Canonical | kind | alias | alias ...`. Callers extend
+//! it through [`EntityTable::add`]. Names not in the table still resolve
+//! when they are spelling variants of a known person ("Mohammad Javid
+//! Zarif"): surnames must match closely, and so must given names when both
+//! are present, so "Wang Yi" and "Wang Junzheng" stay two people.
+
+use std::collections::HashMap;
+
+use crate::error::Error;
+use crate::model::{Entity, EntityKind};
+
+/// The built-in table's text.
+const BUILTIN: &str = include_str!("entities.txt");
+
+/// Similarity above which two surnames are taken as one spelling.
+const SURNAME_SIMILARITY: f64 = 0.9;
+/// Similarity above which two given names are taken as one spelling.
+const GIVEN_NAME_SIMILARITY: f64 = 0.85;
+
+/// Titles that announce a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "President",
+    "president",
+    "Minister",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "Spokesman",
+    "Secretary",
+    "Ayatollah",
+    "Shah",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "director",
+    "Director",
+    "expert",
+    "analyst",
+    "Chancellor",
+    "Premier",
+    "Prime",
+    "King",
+    "Prince",
+    "General",
+    "Gen.",
+    "leader",
+    "adviser",
+    "advisor",
+    "Assistant",
+    "ambassador",
+    "Ambassador",
+    "counterpart",
+    "Senator",
+    "Sen.",
+    "Governor",
+];
+
+/// A table of known entities and their aliases.
+#[derive(Clone, Debug, Default)]
+pub struct EntityTable {
+    entities: Vec<Entity>,
+    /// Alias, as a space-joined token sequence, to entity index.
+    aliases: HashMap<String, usize>,
+    /// The longest alias in tokens.
+    longest: usize,
+}
+
+impl EntityTable {
+    /// The built-in table: every UN member state and its capital,
+    /// demonyms and abbreviations, major organisations and news agencies,
+    /// regions, and people prominent in Middle East, China and Russia news.
+    pub fn builtin() -> Self {
+        // The built-in table is checked by a unit test, so it always parses.
+        Self::parse(BUILTIN).unwrap_or_default()
+    }
+
+    /// An empty table.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Parses a table in the built-in format: `#` comments, and lines of
+    /// `Canonical | kind | alias | ...` with kind one of `person`,
+    /// `country`, `organisation`, `place`.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] naming the line of a malformed entry or a
+    /// duplicate alias.
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        let mut table = Self::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
+            let [canonical, kind, aliases @ ..] = fields.as_slice() else {
+                return Err(Error::Usage(format!(
+                    "entity table line {}: expected `Name | kind | aliases`",
+                    i + 1
+                )));
+            };
+            let kind = match *kind {
+                "person" => EntityKind::Person,
+                "country" => EntityKind::Country,
+                "organisation" | "organization" => EntityKind::Organisation,
+                "place" => EntityKind::Place,
+                other => {
+                    return Err(Error::Usage(format!("entity table line {}: unknown kind `{other}`", i + 1)));
+                }
+            };
+            table.add(canonical, kind, aliases.iter().copied()).map_err(|e| match e {
+                Error::Usage(m) => Error::Usage(format!("entity table line {}: {m}", i + 1)),
+                other => other,
+            })?;
+        }
+        Ok(table)
+    }
+
+    /// Adds an entity with its aliases.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when an alias already names another entity.
+    pub fn add<'a>(
+        &mut self,
+        canonical: &str,
+        kind: EntityKind,
+        aliases: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error> {
+        let index = self.entities.len();
+        let mut keys = vec![key(canonical)];
+        keys.extend(aliases.into_iter().map(key));
+        for k in &keys {
+            if let Some(&other) = self.aliases.get(k)
+                && other != index
+            {
+                return Err(Error::Usage(format!(
+                    "alias `{k}` of `{canonical}` already names `{}`",
+                    self.entities[other].name
+                )));
+            }
+        }
+        self.entities.push(Entity { name: canonical.to_owned(), kind });
+        for k in keys {
+            self.longest = self.longest.max(k.split(' ').count());
+            self.aliases.insert(k, index);
+        }
+        Ok(())
+    }
+
+    /// The entity an exact alias names.
+    pub fn lookup(&self, alias: &str) -> Option<&Entity> {
+        self.aliases.get(&key(alias)).and_then(|&i| self.entities.get(i))
+    }
+
+    /// How many entities the table holds.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The known person a name is a spelling variant of, if exactly one.
+    pub(crate) fn person_variant(&self, name: &str) -> Option<&Entity> {
+        let tokens: Vec<&str> = name.split_whitespace().collect();
+        if tokens.len() < 2 {
+            return None;
+        }
+        let mut found: Option<&Entity> = None;
+        for entity in self.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            if same_person(&tokens, &entity.name.split_whitespace().collect::<Vec<_>>()) {
+                if found.is_some_and(|f| f.name != entity.name) {
+                    return None;
+                }
+                found = Some(entity);
+            }
+        }
+        found
+    }
+
+    /// Every entity mentioned in `text`, in order of first mention, each
+    /// once.
+    pub(crate) fn find(&self, text: &str) -> Vec<Mention> {
+        let tokens = tokens(text);
+        let mut out: Vec<Mention> = Vec::new();
+        let mut k = 0;
+        while k < tokens.len() {
+            let mut matched = 0;
+            for n in (1..=self.longest.min(tokens.len() - k)).rev() {
+                let joined = tokens[k..k + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                if let Some(&i) = self.aliases.get(&joined) {
+                    out.push(Mention {
+                        entity: self.entities[i].clone(),
+                        start: tokens[k].start,
+                        end: tokens[k + n - 1].end,
+                    });
+                    matched = n;
+                    break;
+                }
+            }
+            if matched == 0 && !PERSON_TITLES.contains(&tokens[k].text) {
+                // A capitalised name after a title, or any two- or
+                // three-word capitalised name close to a known person.
+                let name_len = tokens[k..].iter().take(3).take_while(|t| is_capitalised(t.text)).count();
+                let after_title = k > 0 && PERSON_TITLES.contains(&tokens[k - 1].text);
+                for n in (2..=name_len).rev() {
+                    let name = tokens[k..k + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                    let entity = match self.person_variant(&name) {
+                        Some(e) => Some(e.clone()),
+                        None if after_title
+                            && !tokens[k..k + n].iter().any(|t| self.aliases.contains_key(t.text)) =>
+                        {
+                            Some(Entity { name: name.clone(), kind: EntityKind::Person })
+                        }
+                        None => None,
+                    };
+                    if let Some(entity) = entity {
+                        out.push(Mention { entity, start: tokens[k].start, end: tokens[k + n - 1].end });
+                        matched = n;
+                        break;
+                    }
+                }
+                // "Mohammad Reza Zarif" is not Mohammad Javad Zarif: a
+                // known surname after unknown given names is someone else.
+                if matched == 0 && name_len >= 2 {
+                    let name = &tokens[k..k + name_len];
+                    let last_is_person = self
+                        .aliases
+                        .get(name[name_len - 1].text)
+                        .is_some_and(|&i| self.entities[i].kind == EntityKind::Person);
+                    let given_unknown =
+                        name[..name_len - 1].iter().all(|t| !self.aliases.contains_key(t.text));
+                    if last_is_person && given_unknown {
+                        let full = name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                        let entity = Entity { name: full, kind: EntityKind::Person };
+                        out.push(Mention { entity, start: name[0].start, end: name[name_len - 1].end });
+                        matched = name_len;
+                    }
+                }
+            }
+            k += matched.max(1);
+        }
+        out
+    }
+}
+
+/// One mention of an entity in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub(crate) entity: Entity,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+struct Token<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+/// Alias keys: tokens joined by one space, final full stops dropped
+/// ("U.S." and "U.S" meet), curly apostrophes straightened.
+fn key(alias: &str) -> String {
+    tokens(alias).iter().map(|t| t.text).collect::<Vec<_>>().join(" ").replace('’', "'")
+}
+
+/// Words of `text`, split at hyphens too ("Sino-Iranian", "China-Iran"),
+/// without possessive endings.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    for range in super::text::words(text) {
+        let word = &text[range.clone()];
+        let mut offset = range.start;
+        for part in word.split('-') {
+            let start = offset;
+            offset += part.len() + 1;
+            let part = part.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('.');
+            if !part.is_empty() {
+                out.push(Token { text: part, start, end: start + part.len() });
+            }
+        }
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase)
+}
+
+/// Whether two names are spellings of one person: same surname (last
+/// token), same given name (first token), and similar middle names when
+/// both have them.
+fn same_person(a: &[&str], b: &[&str]) -> bool {
+    let (Some(a_last), Some(b_last)) = (a.last(), b.last()) else { return false };
+    if b.len() < 2 || strsim::jaro_winkler(a_last, b_last) < SURNAME_SIMILARITY {
+        return false;
+    }
+    if strsim::jaro_winkler(a[0], b[0]) < GIVEN_NAME_SIMILARITY {
+        return false;
+    }
+    match (a.get(1..a.len() - 1), b.get(1..b.len() - 1)) {
+        (Some([am]), Some([bm])) => strsim::jaro_winkler(am, bm) >= GIVEN_NAME_SIMILARITY - 0.05,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> EntityTable {
+        EntityTable::parse(
+            "# test\nChina | country | Beijing | PRC | Chinese | Sino\nIran | country | Tehran | Iranian | Islamic Republic\n\
+             United States | country | US | U.S. | Washington | White House | American\n\
+             Mohammad Javad Zarif | person | Mohammed Javad Zarif | Zarif\nWang Yi | person\nWang Junzheng | person\n\
+             Mohammad Khatami | person | Khatami\n",
+        )
+        .unwrap()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        for m in table().find(text) {
+            if !seen.contains(&m.entity.name) {
+                seen.push(m.entity.name);
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn aliases_resolve_to_one_entity() {
+        assert_eq!(names("Beijing and the PRC's Chinese partners"), ["China"]);
+        assert_eq!(names("the Sino-Iranian plan"), ["China", "Iran"]);
+        assert_eq!(names("the U.S. and the White House"), ["United States"]);
+        assert_eq!(names("the Islamic Republic"), ["Iran"]);
+    }
+
+    #[test]
+    fn spelling_variants_of_names_merge_but_namesakes_do_not() {
+        assert_eq!(names("Foreign Minister Mohammad Javid Zarif"), ["Mohammad Javad Zarif"]);
+        assert_eq!(names("Mohammed Javad Zarif and Zarif"), ["Mohammad Javad Zarif"]);
+        assert_eq!(names("President Mohammed Khatami"), ["Mohammad Khatami"]);
+        assert_eq!(names("Wang Yi met Wang Junzheng"), ["Wang Yi", "Wang Junzheng"]);
+        assert_eq!(names("President Mahmoud Ahmadinejad"), ["Mahmoud Ahmadinejad"]);
+        assert_eq!(names("Mohammad Reza Zarif"), ["Mohammad Reza Zarif"]);
+    }
+
+    #[test]
+    fn duplicate_aliases_are_refused() {
+        let err = EntityTable::parse("A | country | X\nB | country | X\n").unwrap_err();
+        assert_eq!(err.to_string(), "entity table line 2: alias `X` of `B` already names `A`");
+    }
+
+    #[test]
+    fn the_builtin_table_parses() {
+        let table = EntityTable::parse(BUILTIN).expect("built-in table parses");
+        assert!(table.len() > 200);
+        for (alias, name) in [
+            ("Beijing", "China"),
+            ("Tehran", "Iran"),
+            ("Kremlin", "Russia"),
+            ("White House", "United States"),
+        ] {
+            assert_eq!(table.lookup(alias).map(|e| e.name.as_str()), Some(name));
+        }
+    }
+}
