@@ -119,7 +119,7 @@ pub(crate) fn find(text: &str) -> Found {
     // ASCII lowercasing keeps byte offsets aligned with `text`.
     let lower = text.to_ascii_lowercase();
     let outside = outside_quotes(text);
-    let quoted_share = quoted_share(text);
+    let quoted_share = quoted_share(&outside[..text.len()]);
     let own =
         Found { speaker: None, relays: Vec::new(), cue: None, mode: AttributionMode::OwnVoice, cue_at: 0 };
 
@@ -143,7 +143,7 @@ pub(crate) fn find(text: &str) -> Found {
         return Found { speaker, relays: Vec::new(), cue: Some("according to".into()), mode, cue_at: i };
     }
     // "X announced ... by Y": passive announcements name the speaker after "by".
-    for (i, word) in word_offsets(&lower) {
+    for i in word_starts(&lower) {
         if !outside.get(i).copied().unwrap_or(false) {
             continue;
         }
@@ -151,7 +151,6 @@ pub(crate) fn find(text: &str) -> Found {
             .iter()
             .find(|c| lower[i..].starts_with(**c) && lower[i + c.len()..].starts_with([' ', ',', '.', ':']));
         let Some(cue) = cue else { continue };
-        let _ = word;
         let before = &text[..i];
         let after = &text[i + cue.len()..];
         // Passive: "This was announced by X", "are viewed by analysts".
@@ -302,11 +301,12 @@ pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
     Factuality { certainty, polarity }
 }
 
-fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// Byte offsets where the space-separated words of `text` start.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.split_inclusive(' ').scan(0usize, |at, w| {
         let start = *at;
         *at += w.len();
-        Some((start, w.trim_end()))
+        Some(start)
     })
 }
 
@@ -330,10 +330,10 @@ fn outside_quotes(text: &str) -> Vec<bool> {
     out
 }
 
-fn quoted_share(text: &str) -> f64 {
-    let outside = outside_quotes(text);
-    let inside = outside.iter().take(text.len()).filter(|o| !**o).count();
-    if text.is_empty() { 0.0 } else { inside as f64 / text.len() as f64 }
+/// The share of bytes inside quotation marks, from `outside_quotes`.
+fn quoted_share(outside: &[bool]) -> f64 {
+    let inside = outside.iter().filter(|o| !**o).count();
+    if outside.is_empty() { 0.0 } else { inside as f64 / outside.len() as f64 }
 }
 
 fn find_outside(lower: &str, outside: &[bool], needle: &str) -> Option<usize> {

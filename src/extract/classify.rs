@@ -6,6 +6,7 @@
 //! punctuation, a credit marker in the block) and at phrase lists of
 //! generic web-page furniture; none of them names an article.
 
+use super::time::MONTH_NAMES;
 use crate::model::SkipReason;
 
 /// Phrases of web-page furniture, matched anywhere in lowercase.
@@ -64,21 +65,6 @@ const CREDITS: &[&str] = &[
 /// Positional markers that only captions use.
 const CAPTION_MARKERS: &[&str] =
     &["(right)", "(left)", "(centre)", "(center)", "(l)", "(r)", "(2nd r)", "(2nd l)", "(front)", "(back)"];
-
-const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// What the classifier knows about a sentence's place in the article.
 pub(crate) struct Context<'a> {

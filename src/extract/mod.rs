@@ -83,12 +83,12 @@ impl Extractor {
         for (i, s) in sentences.iter().enumerate() {
             per_block.entry(s.block).or_default().push(i);
         }
-        let block_text = |block: usize| -> String {
-            per_block
-                .get(&block)
-                .map(|ids| ids.iter().map(|&i| sentences[i].text.as_str()).collect::<Vec<_>>().join(" "))
-                .unwrap_or_default()
-        };
+        let block_texts: HashMap<usize, String> = per_block
+            .iter()
+            .map(|(&block, ids)| {
+                (block, ids.iter().map(|&i| sentences[i].text.as_str()).collect::<Vec<_>>().join(" "))
+            })
+            .collect();
         let reasons: Vec<Option<SkipReason>> = sentences
             .iter()
             .enumerate()
@@ -107,22 +107,22 @@ impl Extractor {
         let mut memory = Memory::default();
         for (i, sentence) in sentences.iter().enumerate() {
             let text = sentence.text.as_str();
-            let block_words = block_text(sentence.block).split_whitespace().count();
+            let block_text = block_texts.get(&sentence.block).map_or("", String::as_str);
+            let block_words = block_text.split_whitespace().count();
             // A block with a credit or caption marker is a caption, and so
             // is a short block right before a credit line.
             let next_block_is_credit = per_block
                 .get(&(sentence.end_block + 1))
                 .is_some_and(|ids| ids.iter().all(|&j| reasons[j] == Some(SkipReason::Credit)));
-            let block_reason = if block_words <= 60
-                && (classify::is_caption_block(&block_text(sentence.block)) || next_block_is_credit)
-            {
-                Some(SkipReason::Caption)
-            } else {
-                per_block
-                    .get(&sentence.block)
-                    .and_then(|ids| ids.first())
-                    .and_then(|&first| reasons[first].filter(|r| *r == SkipReason::Boilerplate))
-            };
+            let block_reason =
+                if block_words <= 60 && (classify::is_caption_block(block_text) || next_block_is_credit) {
+                    Some(SkipReason::Caption)
+                } else {
+                    per_block
+                        .get(&sentence.block)
+                        .and_then(|ids| ids.first())
+                        .and_then(|&first| reasons[first].filter(|r| *r == SkipReason::Boilerplate))
+                };
             if let Some(reason) = reasons[i].or(block_reason) {
                 out.skipped.push(Skipped {
                     article: article.id().to_owned(),

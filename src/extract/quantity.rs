@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::time::is_month_word;
 use crate::model::{QuantityKind, QuantityValue};
 
 /// A quantity found in clean text, before its span is mapped.
@@ -76,33 +77,6 @@ const NOT_NOUNS: &[&str] = &[
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "the", "a", "an", "that",
     "which", "who", "is", "are", "was", "were", "have", "has", "had", "will", "would", "and", "as", "than",
     "per", "upon", "between", "into", "since", "after", "before", "during", "more", "times", "percent",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 
 /// Every quantity in `text`, in text order, without overlaps (money and
@@ -321,7 +295,7 @@ fn time_unit(text: &str) -> (&'static str, f64) {
 fn count_unit(text: &str) -> Option<(String, usize)> {
     let mut words = text.split(' ');
     let first = words.next()?;
-    if NOT_NOUNS.contains(&first) || MONTHS.contains(&first) || first.len() < 3 {
+    if NOT_NOUNS.contains(&first) || is_month_word(first) || first.len() < 3 {
         return None;
     }
     let second = words.next().filter(|w| {
@@ -373,7 +347,7 @@ fn is_date_part(text: &str, range: &Range<usize>) -> bool {
     let after = text[range.end..].trim_start();
     let last_word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
     let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-    MONTHS.contains(&last_word.as_str()) || MONTHS.contains(&next_word.as_str())
+    is_month_word(&last_word) || is_month_word(&next_word)
 }
 
 #[cfg(test)]

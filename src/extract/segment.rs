@@ -13,6 +13,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{MappedText, trim_range};
+use super::time::MONTH_ABBREVIATIONS;
 use crate::corpus::markup::{self, BlockKind};
 use crate::model::{Article, Span};
 
@@ -48,10 +49,6 @@ const ABBREVIATIONS: &[&str] = &[
 /// Abbreviations closing a company name ("Hikvision Digital Technology
 /// Co."), which end a sentence unless lowercase text follows.
 const NAME_ENDINGS: &[&str] = &["co", "corp", "inc", "ltd", "llc", "plc", "bros"];
-
-/// Month abbreviations, which do not end a sentence before a day number.
-const MONTHS: &[&str] =
-    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Words that commonly open a sentence: after "U.S." they mean the
 /// acronym did end the sentence.
@@ -176,7 +173,8 @@ fn continues(piece: &str, next: &str) -> bool {
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
     }
-    if MONTHS.contains(&lower.as_str()) {
+    // Month abbreviations do not end a sentence before a day number.
+    if MONTH_ABBREVIATIONS.contains(&lower.as_str()) {
         return next_first.is_ascii_digit();
     }
     let mut chars = stem.chars();

@@ -10,6 +10,31 @@ use regex::Regex;
 
 use crate::model::{DatePrecision, PartialDate};
 
+/// Month names in lowercase, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month abbreviations written with a full stop ("Jan."); May has none.
+pub(crate) const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Whether a lowercase word names a month, in full or abbreviated.
+pub(crate) fn is_month_word(lower: &str) -> bool {
+    MONTH_NAMES.contains(&lower) || MONTH_ABBREVIATIONS.contains(&lower)
+}
+
 /// A date expression found in clean text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Found {
