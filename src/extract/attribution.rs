@@ -61,6 +61,32 @@ const CUES: &[&str] = &[
     "call",
     "believes that",
     "quoted",
+    "published",
+];
+
+/// Cues that are also nouns or take a plain object ("the United States",
+/// "announced new restrictions", "called on Washington"): they report
+/// speech only before "that", a colon or a quotation, or at the end of
+/// the clause they report ("..., the ministry announced.").
+const STRICT_CUES: &[&str] = &[
+    "states",
+    "stated",
+    "notes",
+    "noted",
+    "announced",
+    "reported",
+    "reports",
+    "claims",
+    "claimed",
+    "called",
+    "call",
+    "confirmed",
+    "denied",
+    "rejected",
+    "dismissed",
+    "quoted",
+    "published",
+    "added",
 ];
 
 /// Words that stand for someone named before.
@@ -112,6 +138,9 @@ pub(crate) struct Found {
     /// Byte offset of the cue in the sentence, to tell which clauses it
     /// governs.
     pub(crate) cue_at: usize,
+    /// Whether the cue frames the whole sentence: it opens it ("According
+    /// to X, A but B") or closes it ("A but B, X said").
+    pub(crate) whole_sentence: bool,
 }
 
 /// Finds the attribution of one sentence.
@@ -120,8 +149,14 @@ pub(crate) fn find(text: &str) -> Found {
     let lower = text.to_ascii_lowercase();
     let outside = outside_quotes(text);
     let quoted_share = quoted_share(&outside[..text.len()]);
-    let own =
-        Found { speaker: None, relays: Vec::new(), cue: None, mode: AttributionMode::OwnVoice, cue_at: 0 };
+    let own = Found {
+        speaker: None,
+        relays: Vec::new(),
+        cue: None,
+        mode: AttributionMode::OwnVoice,
+        cue_at: 0,
+        whole_sentence: false,
+    };
 
     // "was quoted by TASS": the subject is the speaker, TASS the relay.
     if let Some(i) = find_outside(&lower, &outside, " was quoted by ") {
@@ -134,25 +169,38 @@ pub(crate) fn find(text: &str) -> Found {
             cue: Some("was quoted by".into()),
             mode,
             cue_at: i,
+            whole_sentence: trails(&text[i + " was quoted by ".len()..]),
         };
     }
     // "According to X, ...".
     if let Some(i) = find_outside(&lower, &outside, "according to ") {
         let speaker = noun_phrase_after(&text[i + "according to ".len()..]);
         let mode = if quoted_share > 0.4 { AttributionMode::Direct } else { AttributionMode::Indirect };
-        return Found { speaker, relays: Vec::new(), cue: Some("according to".into()), mode, cue_at: i };
+        let whole_sentence = text[..i].trim().is_empty();
+        return Found {
+            speaker,
+            relays: Vec::new(),
+            cue: Some("according to".into()),
+            mode,
+            cue_at: i,
+            whole_sentence,
+        };
     }
     // "X announced ... by Y": passive announcements name the speaker after "by".
     for i in word_starts(&lower) {
         if !outside.get(i).copied().unwrap_or(false) {
             continue;
         }
+        // Case-sensitive: "States" in "the United States" is a name.
         let cue = CUES
             .iter()
-            .find(|c| lower[i..].starts_with(**c) && lower[i + c.len()..].starts_with([' ', ',', '.', ':']));
+            .find(|c| text[i..].starts_with(**c) && text[i + c.len()..].starts_with([' ', ',', '.', ':']));
         let Some(cue) = cue else { continue };
         let before = &text[..i];
         let after = &text[i + cue.len()..];
+        if STRICT_CUES.contains(cue) && !introduces_content(after) && !ends_clause(after) {
+            continue;
+        }
         // Passive: "This was announced by X", "are viewed by analysts".
         let speaker = if before.trim_end().ends_with(" was") || before.trim_end().ends_with(" were") {
             after.trim_start().strip_prefix("by ").and_then(noun_phrase_after)
@@ -161,17 +209,20 @@ pub(crate) fn find(text: &str) -> Found {
         };
         let Some(speaker) = speaker else { continue };
         let mode = if quoted_share > 0.4 { AttributionMode::Direct } else { AttributionMode::Indirect };
+        // "A but B, X said (in an interview)."
+        let trailing = !before.trim().is_empty() && trails(after);
         return Found {
             speaker: Some(speaker),
             relays: Vec::new(),
             cue: Some((*cue).to_owned()),
             mode,
             cue_at: i,
+            whole_sentence: trailing,
         };
     }
     for hedge in ["reportedly", "allegedly", "is said to", "are said to", "was said to"] {
         if let Some(i) = find_outside(&lower, &outside, hedge) {
-            return Found { cue: Some(hedge.to_owned()), cue_at: i, ..own };
+            return Found { cue: Some(hedge.to_owned()), cue_at: i, whole_sentence: true, ..own };
         }
     }
     // "are viewed by analysts as".
@@ -183,6 +234,7 @@ pub(crate) fn find(text: &str) -> Found {
             cue: Some("viewed by".into()),
             mode: AttributionMode::Indirect,
             cue_at: i,
+            whole_sentence: false,
         };
     }
     own
@@ -199,6 +251,15 @@ pub(crate) fn is_reference(speaker: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a description's head, before any "of", is a person's role
+/// ("the head of the PRC's Foreign Ministry", "the Iranian Foreign
+/// Minister"), so it names a person even when it names a country too.
+pub(crate) fn is_person_role(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    let head = lower.split(" of ").next().unwrap_or("");
+    head.split_whitespace().any(|w| ROLES.contains(&w))
 }
 
 /// Whether a speaker is an unnamed source ("international sources").
@@ -301,6 +362,41 @@ pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
     Factuality { certainty, polarity }
 }
 
+/// Whether the words after a cue introduce what was said: "that", a
+/// colon or a quotation within a few words ("announced on Friday that",
+/// "called China \"a friend\"", "published a document stating that").
+fn introduces_content(after: &str) -> bool {
+    let after = after.trim_start();
+    if after.starts_with([':', '"', '“']) || after.starts_with(", \"") || after.starts_with(", “") {
+        return true;
+    }
+    for word in after.split_whitespace().take(6) {
+        if word == "that" || word.starts_with(['"', '“']) || word.ends_with(':') {
+            return true;
+        }
+        if word.ends_with(['.', ';', ',']) {
+            break;
+        }
+    }
+    false
+}
+
+/// Whether a cue closes its clause ("..., the ministry announced.").
+fn ends_clause(after: &str) -> bool {
+    let after = after.trim_start();
+    after.is_empty() || after.starts_with(['.', ';', ',', '!', '?'])
+}
+
+/// Whether what follows a cue is only its own trimmings ("in an
+/// interview with RT."), so the cue reports what came before it.
+fn trails(after: &str) -> bool {
+    let tail = after.trim_end().trim_end_matches(['.', '!', '?', '"', '”', '’']);
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    words.len() <= 8
+        && !words.iter().any(|w| *w == "that" || w.starts_with(['"', '“']))
+        && !tail.contains([';', ':'])
+}
+
 /// Byte offsets where the space-separated words of `text` start.
 fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.split_inclusive(' ').scan(0usize, |at, w| {
@@ -341,8 +437,46 @@ fn find_outside(lower: &str, outside: &[bool], needle: &str) -> Option<usize> {
 }
 
 /// The noun phrase ending right before a cue: back to the last comma,
-/// quote or clause word.
+/// quote or clause word. When an appositive sits between the name and the
+/// cue ("Aleksey Maslov, acting director of the Institute ..., said"),
+/// the name before it.
 fn noun_phrase_before(text: &str) -> Option<String> {
+    let trimmed = text.trim_end();
+    if let Some(rest) = trimmed.strip_suffix(',') {
+        return named_before_appositives(rest);
+    }
+    subject_phrase(trimmed)
+}
+
+/// Walks back over comma-separated appositives (they start in lower
+/// case: "acting director of ...", "a member of ...") to a capitalised
+/// name.
+fn named_before_appositives(text: &str) -> Option<String> {
+    let mut rest = text;
+    for _ in 0..4 {
+        let cut =
+            rest.char_indices().rev().find(|&(_, c)| matches!(c, ',' | '"' | '“' | '”' | ';' | ':' | '('));
+        let (segment, delimiter) = match cut {
+            Some((i, c)) => (&rest[i + c.len_utf8()..], Some((i, c))),
+            None => (rest, None),
+        };
+        let segment = segment.trim();
+        let first = segment.chars().next()?;
+        if first.is_uppercase() {
+            let phrase = subject_phrase(segment)?;
+            return (phrase.split_whitespace().count() <= 6).then_some(phrase);
+        }
+        match delimiter {
+            Some((i, ',')) => rest = &rest[..i],
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A phrase that can be the subject of a reporting verb: the words after
+/// the last comma, quote or clause mark, with no verb inside.
+fn subject_phrase(text: &str) -> Option<String> {
     let trimmed = text.trim_end();
     let start = trimmed
         .char_indices()
@@ -359,9 +493,12 @@ fn noun_phrase_before(text: &str) -> Option<String> {
         || words.iter().any(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "that" | "is" | "was" | "has" | "have" | "are" | "were" | "will"
+                "that" | "is" | "was" | "has" | "have" | "are" | "were" | "will" | "be" | "been" | "should"
+                    | "would" | "can" | "could" | "must" | "may" | "might"
             )
         })
+        // "It is said", "It should be noted": impersonal, no speaker.
+        || phrase.eq_ignore_ascii_case("it")
     {
         return None;
     }
@@ -420,6 +557,33 @@ mod tests {
             r#"None [] Some("reportedly") OwnVoice"#
         );
         assert_eq!(attr("Tehran, therefore, sees China as a vital partner."), "None [] None OwnVoice");
+    }
+
+    #[test]
+    fn ambiguous_cues_need_a_complement() {
+        assert_eq!(attr("China imposed sanctions on the United States."), "None [] None OwnVoice");
+        assert_eq!(attr("Russia joined Western states in the talks."), "None [] None OwnVoice");
+        assert_eq!(attr("The US Treasury announced new restrictions on the PRC."), "None [] None OwnVoice");
+        assert_eq!(
+            attr("The US Treasury announced that new restrictions apply."),
+            r#"Some("The US Treasury") [] Some("announced") Indirect"#
+        );
+        assert_eq!(
+            attr("New restrictions apply, the ministry announced."),
+            r#"Some("the ministry") [] Some("announced") Indirect"#
+        );
+        assert_eq!(attr("It should be noted that talks resumed."), "None [] None OwnVoice");
+    }
+
+    #[test]
+    fn speakers_behind_appositives_and_trailing_cues() {
+        let found = find(
+            "Talks failed, ”Aleksey Maslov, acting director of the Institute of Far Eastern Studies, said in an interview with RT.",
+        );
+        assert_eq!(found.speaker.as_deref(), Some("Aleksey Maslov"));
+        assert!(found.whole_sentence);
+        let found = find("The US said that Iran is a threat, but China disagreed.");
+        assert!(!found.whole_sentence);
     }
 
     #[test]

@@ -232,7 +232,17 @@ impl EntityTable {
                 }
                 // "Mohammad Reza Zarif" is not Mohammad Javad Zarif: a
                 // known surname after unknown given names is someone else.
-                if matched == 0 && name_len >= 2 {
+                // Not when the run starts with a date word ("March Biden")
+                // or a shorter tail names a known person ("State Anthony
+                // Blinken": Anthony Blinken is tried from the next word).
+                let calendar_word =
+                    |t: &Token<'_>| super::time::is_month_word(&t.text.to_lowercase()) || is_weekday(t.text);
+                let tail_is_known = (1..name_len.saturating_sub(1)).any(|j| {
+                    let tail =
+                        tokens[k + j..k + name_len].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                    self.person_variant(&tail).is_some()
+                });
+                if matched == 0 && name_len >= 2 && !calendar_word(&tokens[k]) && !tail_is_known {
                     let name = &tokens[k..k + name_len];
                     let last_is_person = self
                         .aliases
@@ -252,6 +262,33 @@ impl EntityTable {
         }
         out
     }
+}
+
+/// Mentions, by surname alone, of people the article named in full
+/// before ("Sullivan" after "Jake Sullivan"), outside `existing`
+/// mentions. `people` lists those names, the most recent last; the most
+/// recent bearer of a surname wins.
+pub(crate) fn surname_mentions(text: &str, people: &[String], existing: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    if people.is_empty() {
+        return out;
+    }
+    for token in tokens(text) {
+        if !is_capitalised(token.text)
+            || existing.iter().any(|m| m.start <= token.start && token.end <= m.end)
+        {
+            continue;
+        }
+        let person = people.iter().rev().find(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            words.len() >= 2 && words.last() == Some(&token.text)
+        });
+        if let Some(name) = person {
+            let entity = Entity { name: name.clone(), kind: EntityKind::Person };
+            out.push(Mention { entity, start: token.start, end: token.end });
+        }
+    }
+    out
 }
 
 /// One mention of an entity in a text.
@@ -291,6 +328,10 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+fn is_weekday(word: &str) -> bool {
+    matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -354,6 +395,27 @@ mod tests {
         assert_eq!(names("Wang Yi met Wang Junzheng"), ["Wang Yi", "Wang Junzheng"]);
         assert_eq!(names("President Mahmoud Ahmadinejad"), ["Mahmoud Ahmadinejad"]);
         assert_eq!(names("Mohammad Reza Zarif"), ["Mohammad Reza Zarif"]);
+    }
+
+    #[test]
+    fn date_words_and_titles_are_not_given_names() {
+        let mut t = table();
+        t.add("Joe Biden", EntityKind::Person, ["Biden"]).unwrap();
+        t.add("Antony Blinken", EntityKind::Person, []).unwrap();
+        let found: Vec<String> = t
+            .find("On 3 March Biden met Secretary of State Anthony Blinken.")
+            .into_iter()
+            .map(|m| m.entity.name)
+            .collect();
+        assert_eq!(found, ["Joe Biden", "Antony Blinken"]);
+    }
+
+    #[test]
+    fn surnames_resolve_to_people_named_before() {
+        let people = ["Jake Sullivan".to_owned(), "Aleksey Maslov".to_owned()];
+        let found = surname_mentions("Sullivan and Maslov agreed, said Smith.", &people, &[]);
+        let names: Vec<&str> = found.iter().map(|m| m.entity.name.as_str()).collect();
+        assert_eq!(names, ["Jake Sullivan", "Aleksey Maslov"]);
     }
 
     #[test]

@@ -58,6 +58,54 @@ struct Memory {
     /// Claims inside a quotation that is still open, waiting for the
     /// sentence that names its speaker.
     open_quote: Vec<usize>,
+    /// Every person the article has named, the most recent last, with the
+    /// title written before the name ("iranian foreign minister").
+    people: Vec<(String, String)>,
+}
+
+impl Memory {
+    fn person_names(&self) -> Vec<String> {
+        self.people.iter().map(|(name, _)| name.clone()).collect()
+    }
+
+    /// The person a description names by role ("the Iranian Foreign
+    /// Minister"): the most recent one whose title has all its words,
+    /// else the most recent one whose title has its head noun.
+    fn by_role(&self, description: &str) -> Option<String> {
+        let lower = description.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "the").collect();
+        let head = *words.last()?;
+        let has = |title: &str, w: &str| title.split_whitespace().any(|t| t == w);
+        self.people
+            .iter()
+            .rev()
+            .find(|(_, title)| words.iter().all(|w| has(title, w)))
+            .or_else(|| self.people.iter().rev().find(|(_, title)| has(title, head)))
+            .map(|(name, _)| name.clone())
+    }
+
+    /// Remembers the people a sentence names, with their titles.
+    fn saw_people(&mut self, text: &str, mentions: &[entity::Mention]) {
+        for m in mentions.iter().filter(|m| m.entity.kind == EntityKind::Person) {
+            let title: Vec<String> = text[..m.start]
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .map(str::to_lowercase)
+                .collect();
+            let title = title.into_iter().rev().collect::<Vec<_>>().join(" ");
+            let name = m.entity.name.clone();
+            match self.people.iter().position(|(n, _)| *n == name) {
+                Some(i) => {
+                    let (_, old) = self.people.remove(i);
+                    let title = if title.is_empty() { old } else { title };
+                    self.people.push((name, title));
+                }
+                None => self.people.push((name, title)),
+            }
+        }
+    }
 }
 
 impl Extractor {
@@ -154,7 +202,12 @@ impl Extractor {
         claims: &mut Vec<Claim>,
     ) {
         let text = sentence.text.as_str();
-        let mentions = self.entities.find(text);
+        let mut mentions = self.entities.find(text);
+        let by_surname = entity::surname_mentions(text, &memory.person_names(), &mentions);
+        if !by_surname.is_empty() {
+            mentions.extend(by_surname);
+            mentions.sort_by_key(|m| m.start);
+        }
         let found = attribution::find(text);
         let speaker = found.speaker.as_deref().map(|s| self.resolve_speaker(s, memory));
         let relays: Vec<String> = found.relays.iter().map(|r| self.canonical_or_text(r)).collect();
@@ -180,8 +233,8 @@ impl Extractor {
         let first_claim = claims.len();
         for (k, (range, _)) in clauses.iter().enumerate() {
             let (lo, hi) = (k.min(cue_clause), k.max(cue_clause));
-            let governed =
-                found.cue.is_some() && clauses[lo + 1..=hi].iter().all(|(_, join)| *join == Join::And);
+            let governed = found.cue.is_some()
+                && (found.whole_sentence || clauses[lo + 1..=hi].iter().all(|(_, join)| *join == Join::And));
             let clause_text = &text[range.clone()];
             let inside = |r: &std::ops::Range<usize>| r.start >= range.start && r.end <= range.end;
             let mut claim_quantities: Vec<Quantity> = quantities
@@ -258,6 +311,7 @@ impl Extractor {
         if let Some(s) = speaker.filter(|s| attribution::unnamed(s).is_none()) {
             memory.speaker = Some(s);
         }
+        memory.saw_people(text, &mentions);
         memory.previous_people = mentions
             .iter()
             .filter(|m| m.entity.kind == EntityKind::Person)
@@ -267,11 +321,22 @@ impl Extractor {
 
     /// A speaker as written, resolved to a canonical name.
     fn resolve_speaker(&self, written: &str, memory: &Memory) -> String {
-        if attribution::is_reference(written) {
+        // "the ministry" refers back; "the Foreign Ministry of the Islamic
+        // Republic" names its own country.
+        if attribution::is_reference(written)
+            && (attribution::is_person_role(written) || self.entities.find(written).is_empty())
+        {
             // "he", "the minister": the speaker of the sentence before,
             // else the person it named last, else the last speaker.
             let lower = written.to_lowercase();
             let org = lower.contains("ministry") || lower.contains("department");
+            let pronoun = lower.split_whitespace().count() == 1;
+            if !org
+                && !pronoun
+                && let Some(p) = memory.by_role(written)
+            {
+                return p;
+            }
             if !org {
                 if let Some(s) = memory.previous_speaker.clone().filter(|s| attribution::unnamed(s).is_none())
                 {
@@ -288,7 +353,17 @@ impl Extractor {
         if let Some(unnamed) = attribution::unnamed(written) {
             return unnamed;
         }
-        self.canonical_or_text(written)
+        let name = self.canonical_or_text(written);
+        // "Sullivan said": the Sullivan the article named before.
+        if self.entities.lookup(&name).is_none() {
+            let people = memory.person_names();
+            if let Some(m) = entity::surname_mentions(&name, &people, &[]).first()
+                && m.end - m.start == name.len()
+            {
+                return m.entity.name.clone();
+            }
+        }
+        name
     }
 
     /// The canonical name of the entity a phrase names (a person first,
