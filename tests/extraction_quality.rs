@@ -151,10 +151,9 @@ struct QuantityKey {
 
 fn unit_head(unit: &str) -> String {
     let last = unit.split_whitespace().last().unwrap_or("").to_lowercase();
-    let singular = last.strip_suffix("ies").map(|s| format!("{s}y")).unwrap_or_else(|| {
+    last.strip_suffix("ies").map(|s| format!("{s}y")).unwrap_or_else(|| {
         last.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_owned).unwrap_or(last.clone())
-    });
-    singular
+    })
 }
 
 fn kind_name(kind: QuantityKind) -> String {
