@@ -275,7 +275,18 @@ pub(crate) fn unnamed(speaker: &str) -> Option<String> {
 /// The FactBank value of a clause.
 pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
     let lower = format!(" {} ", clause.to_lowercase().replace(['"', '“', '”', ',', '.'], " "));
-    let has = |w: &str| lower.contains(&format!(" {w} "));
+    let words: std::collections::HashSet<&str> = lower.split_whitespace().collect();
+    // A word, or a phrase with spaces on both sides.
+    let has = |w: &str| {
+        if w.contains(' ') {
+            lower.match_indices(w).any(|(i, _)| {
+                lower.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ')
+                    && lower.as_bytes().get(i + w.len()) == Some(&b' ')
+            })
+        } else {
+            words.contains(w)
+        }
+    };
     let mut certainty = Certainty::Certain;
     let mut lower_to = |c: Certainty| {
         if c > certainty {

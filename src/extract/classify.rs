@@ -198,6 +198,12 @@ fn is_tag_list(text: &str) -> bool {
 /// Whether `text` is the title, or starts with it (a repeat with an image
 /// marker appended, say).
 fn similar_to_title(text: &str, title: &str) -> bool {
+    // Normalizing keeps every letter and digit, so a text with many more
+    // of them than the title has characters can match neither test below.
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters > title.chars().count() * 6 / 5 + 20 {
+        return false;
+    }
     let norm = |s: &str| -> String {
         s.chars()
             .map(|c| match c {
@@ -215,8 +221,13 @@ fn similar_to_title(text: &str, title: &str) -> bool {
     if title.is_empty() || text.is_empty() {
         return false;
     }
-    text.starts_with(&title) && text.len() <= title.len() + 20
-        || strsim::normalized_levenshtein(&text, &title) >= 0.85
+    if text.starts_with(&title) && text.len() <= title.len() + 20 {
+        return true;
+    }
+    // Within 0.85 normalized Levenshtein, lengths differ by at most 15%:
+    // check that before paying for the distance.
+    let (a, b) = (text.chars().count(), title.chars().count());
+    a.abs_diff(b) * 100 <= a.max(b) * 15 && strsim::normalized_levenshtein(&text, &title) >= 0.85
 }
 
 #[cfg(test)]

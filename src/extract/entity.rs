@@ -70,6 +70,13 @@ pub struct EntityTable {
     aliases: HashMap<String, usize>,
     /// The longest alias in tokens.
     longest: usize,
+    /// For each token that starts an alias, the longest alias it starts,
+    /// in tokens: most words start none, and cost one lookup.
+    starts: HashMap<String, usize>,
+    /// People by the first letter of their surname, for spelling-variant
+    /// matching (Jaro-Winkler rarely reaches the threshold across
+    /// different first letters, which carry its prefix bonus).
+    people_by_initial: HashMap<char, Vec<usize>>,
 }
 
 impl EntityTable {
@@ -148,8 +155,17 @@ impl EntityTable {
             }
         }
         self.entities.push(Entity { name: canonical.to_owned(), kind });
+        if kind == EntityKind::Person
+            && let Some(initial) = surname_initial(canonical)
+        {
+            self.people_by_initial.entry(initial).or_default().push(index);
+        }
         for k in keys {
-            self.longest = self.longest.max(k.split(' ').count());
+            let n = k.split(' ').count();
+            self.longest = self.longest.max(n);
+            let first = k.split(' ').next().unwrap_or("").to_owned();
+            let longest = self.starts.entry(first).or_default();
+            *longest = (*longest).max(n);
             self.aliases.insert(k, index);
         }
         Ok(())
@@ -177,7 +193,9 @@ impl EntityTable {
             return None;
         }
         let mut found: Option<&Entity> = None;
-        for entity in self.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(initial) = surname_initial(name) else { return None };
+        let candidates = self.people_by_initial.get(&initial).map_or(&[][..], Vec::as_slice);
+        for entity in candidates.iter().map(|&i| &self.entities[i]) {
             if same_person(&tokens, &entity.name.split_whitespace().collect::<Vec<_>>()) {
                 if found.is_some_and(|f| f.name != entity.name) {
                     return None;
@@ -193,12 +211,20 @@ impl EntityTable {
     pub(crate) fn find(&self, text: &str) -> Vec<Mention> {
         let tokens = tokens(text);
         let mut out: Vec<Mention> = Vec::new();
+        let mut joined = String::new();
         let mut k = 0;
         while k < tokens.len() {
             let mut matched = 0;
-            for n in (1..=self.longest.min(tokens.len() - k)).rev() {
-                let joined = tokens[k..k + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-                if let Some(&i) = self.aliases.get(&joined) {
+            let longest = self.starts.get(tokens[k].text).copied().unwrap_or(0);
+            for n in (1..=longest.min(tokens.len() - k)).rev() {
+                joined.clear();
+                for (j, t) in tokens[k..k + n].iter().enumerate() {
+                    if j > 0 {
+                        joined.push(' ');
+                    }
+                    joined.push_str(t.text);
+                }
+                if let Some(&i) = self.aliases.get(joined.as_str()) {
                     out.push(Mention {
                         entity: self.entities[i].clone(),
                         start: tokens[k].start,
@@ -328,6 +354,11 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+/// The lowercase first letter of a name's last word.
+fn surname_initial(name: &str) -> Option<char> {
+    name.split_whitespace().last()?.chars().next()?.to_lowercase().next()
 }
 
 fn is_weekday(word: &str) -> bool {

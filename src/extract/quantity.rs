@@ -24,7 +24,7 @@ pub(crate) struct Found {
     pub(crate) range: Range<usize>,
 }
 
-const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 const WORD_NUM: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a thousand";
 const SCALE: &str = r"thousand|million|billion|trillion|bn|mn|tn|[mbkMBK]";
 const BOUND: &str =
@@ -33,40 +33,40 @@ const CURRENCY_WORD: &str = r"USD|U\.S\. dollars?|US dollars?|dollars?|EUR|euros
 
 static MONEY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?P<bound>{BOUND})\s+)?(?P<cur>US\$|\$|€|£|¥|₽|₹)\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE}))?\b"
+        r"(?i:(?P<bound>{BOUND})\s+)?(?P<cur>US\$|\$|€|£|¥|₽|₹)\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE}))?(?-u:\b)"
     ))
     .expect("valid money pattern")
 });
 
 static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?P<bound>{BOUND})\s+)?\b(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s?(?P<scale>{SCALE}))?\s(?P<cur>{CURRENCY_WORD})\b"
+        r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s?(?P<scale>{SCALE}))?\s(?P<cur>{CURRENCY_WORD})(?-u:\b)"
     ))
     .expect("valid money pattern")
 });
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?P<bound>{BOUND})\s+)?\b(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s?%|\s(?i:per ?cent|percent)\b)"
+        r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s?%|\s(?i:per ?cent|percent)(?-u:\b))"
     ))
     .expect("valid percent pattern")
 });
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?P<bound>{BOUND})\s+)?\b(?P<num>{NUM}|(?i:{WORD_NUM}))[- ](?P<unit>(?i:year|month|week|day|hour|decade|centur)(?:y|ies|s)?)\b"
+        r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>{NUM}|(?i:{WORD_NUM}))[- ](?P<unit>(?i:year|month|week|day|hour|decade|centur)(?:y|ies|s)?)(?-u:\b)"
     ))
     .expect("valid duration pattern")
 });
 
 static FOR_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:for|over|within) (?P<num>an?) (?P<unit>(?i:year|month|week|day|decade|century))\b")
+    Regex::new(r"(?-u:\b)(?i:for|over|within) (?P<num>an?) (?P<unit>(?i:year|month|week|day|decade|century))(?-u:\b)")
         .expect("valid duration pattern")
 });
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?P<bound>{BOUND})\s+)?\b(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s(?P<scale>thousand|million|billion))?[- ](?P<unit>[a-z]+(?: [a-z]+)?)"
+        r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s(?P<scale>thousand|million|billion))?[- ](?P<unit>[a-z]+(?: [a-z]+)?)"
     ))
     .expect("valid count pattern")
 });
