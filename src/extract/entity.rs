@@ -193,7 +193,7 @@ impl EntityTable {
             return None;
         }
         let mut found: Option<&Entity> = None;
-        let Some(initial) = surname_initial(name) else { return None };
+        let initial = surname_initial(name)?;
         let candidates = self.people_by_initial.get(&initial).map_or(&[][..], Vec::as_slice);
         for entity in candidates.iter().map(|&i| &self.entities[i]) {
             if same_person(&tokens, &entity.name.split_whitespace().collect::<Vec<_>>()) {
