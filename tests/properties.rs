@@ -98,3 +98,62 @@ proptest! {
         let _ = PartialDate::parse(&text);
     }
 }
+
+/// Written quantities in the forms news prose uses.
+fn written_quantity() -> impl Strategy<Value = String> {
+    let number = prop_oneof![
+        (1u32..1000).prop_map(|n| n.to_string()),
+        (1u32..1000, 0u32..1000).prop_map(|(a, b)| format!("{a},{b:03}")),
+        (1u32..100, 1u32..10).prop_map(|(a, b)| format!("{a}.{b}")),
+        prop::sample::select(vec!["two", "twenty-five", "forty", "a dozen", "seven"]).prop_map(str::to_owned),
+    ];
+    let bound = prop::sample::select(vec!["", "up to ", "about ", "nearly ", "more than ", "at least "]);
+    let form = prop::sample::select(vec![
+        "${n}",
+        "${n} billion",
+        "${n}bn",
+        "US${n} million",
+        "{n} billion dollars",
+        "{n} yuan",
+        "{n}%",
+        "{n} per cent",
+        "{n}-year",
+        "{n} days",
+        "{n} security personnel",
+        "{n} countries",
+    ]);
+    // Currency symbols take figures, not words ("$two" is not written).
+    (bound, number, form)
+        .prop_filter("symbol with a number word", |(_, n, f)| {
+            !(f.contains('$') && n.starts_with(char::is_alphabetic))
+        })
+        .prop_map(|(b, n, f)| format!("{b}{}", f.replace("{n}", &n)))
+}
+
+fn quantities_of(text: &str) -> Vec<claimtrack::Quantity> {
+    let Ok(article) = Loader::new().parse_document("q", text) else { return Vec::new() };
+    Extractor::new().extract(&article).claims.into_iter().flat_map(|c| c.quantities().to_vec()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Normalizing a quantity's own text again gives the same kind, value,
+    /// unit and bound.
+    #[test]
+    fn quantities_renormalize_to_themselves(q in written_quantity()) {
+        let found = quantities_of(&format!("The agreement is worth {q} according to officials.\n"));
+        let amounts: Vec<_> = found.iter().filter(|f| f.kind != claimtrack::QuantityKind::Date).collect();
+        prop_assert!(!amounts.is_empty(), "no quantity found in {:?}", q);
+        for first in amounts {
+            let again = quantities_of(&format!("The agreement is worth {} according to officials.\n", first.text));
+            let same = again.iter().find(|a| a.text == first.text);
+            prop_assert!(same.is_some(), "{:?} not found again in its own text", first.text);
+            let same = same.unwrap();
+            prop_assert_eq!(same.kind, first.kind);
+            prop_assert_eq!(&same.value, &first.value);
+            prop_assert_eq!(&same.unit, &first.unit);
+            prop_assert_eq!(&same.bound, &first.bound);
+        }
+    }
+}
