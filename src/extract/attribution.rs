@@ -64,6 +64,10 @@ const CUES: &[&str] = &[
     "published",
 ];
 
+/// The first word of every cue, to skip most words with one lookup.
+static CUE_FIRST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| CUES.iter().filter_map(|c| c.split(' ').next()).collect());
+
 /// Cues that are also nouns or take a plain object ("the United States",
 /// "announced new restrictions", "called on Washington"): they report
 /// speech only before "that", a colon or a quotation, or at the end of
@@ -192,6 +196,10 @@ pub(crate) fn find(text: &str) -> Found {
             continue;
         }
         // Case-sensitive: "States" in "the United States" is a name.
+        let word = text[i..].split(|c: char| !c.is_ascii_lowercase()).next().unwrap_or("");
+        if !CUE_FIRST_WORDS.contains(word) {
+            continue;
+        }
         let cue = CUES
             .iter()
             .find(|c| text[i..].starts_with(**c) && text[i + c.len()..].starts_with([' ', ',', '.', ':']));

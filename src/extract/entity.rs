@@ -299,16 +299,16 @@ pub(crate) fn surname_mentions(text: &str, people: &[String], existing: &[Mentio
     if people.is_empty() {
         return out;
     }
+    // Surnames of full names, the most recent first.
+    let surnames: Vec<(&str, &String)> =
+        people.iter().rev().filter_map(|p| p.rsplit_once(' ').map(|(_, last)| (last, p))).collect();
     for token in tokens(text) {
         if !is_capitalised(token.text)
             || existing.iter().any(|m| m.start <= token.start && token.end <= m.end)
         {
             continue;
         }
-        let person = people.iter().rev().find(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            words.len() >= 2 && words.last() == Some(&token.text)
-        });
+        let person = surnames.iter().find(|(last, _)| *last == token.text).map(|(_, p)| *p);
         if let Some(name) = person {
             let entity = Entity { name: name.clone(), kind: EntityKind::Person };
             out.push(Mention { entity, start: token.start, end: token.end });

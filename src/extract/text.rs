@@ -97,18 +97,23 @@ pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
             && start.is_some()
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
-            && chars.get(k.wrapping_sub(1)).is_some_and(|&(_, p)| p.is_alphanumeric())
-            && (c != ',' || (chars[k - 1].1.is_ascii_digit() && chars[k + 1].1.is_ascii_digit()));
+            && next.is_some_and(char::is_alphanumeric)
+            && previous.is_some_and(char::is_alphanumeric)
+            && (c != ','
+                || (previous.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())));
         if c.is_alphanumeric() || joins {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(s..i);
         }
+        previous = Some(c);
     }
     if let Some(s) = start {
         out.push(s..text.len());
