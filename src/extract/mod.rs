@@ -137,13 +137,14 @@ impl Extractor {
                 (block, ids.iter().map(|&i| sentences[i].text.as_str()).collect::<Vec<_>>().join(" "))
             })
             .collect();
+        let title = article.meta().title.as_deref().map(classify::title_key);
         let reasons: Vec<Option<SkipReason>> = sentences
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 let in_block = per_block.get(&s.block).map_or(1, Vec::len);
                 let ctx = classify::Context {
-                    title: article.meta().title.as_deref(),
+                    title: title.as_deref(),
                     first: i == 0,
                     heading_block: s.kind == crate::corpus::BlockKind::Heading,
                     alone_in_block: in_block == 1,
