@@ -282,8 +282,13 @@ pub(crate) fn unnamed(speaker: &str) -> Option<String> {
 
 /// The FactBank value of a clause.
 pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
-    let lower = format!(" {} ", clause.to_lowercase().replace(['"', '“', '”', ',', '.'], " "));
-    let words: std::collections::HashSet<&str> = lower.split_whitespace().collect();
+    let mut lower = String::with_capacity(clause.len() + 2);
+    lower.push(' ');
+    for c in clause.chars().flat_map(char::to_lowercase) {
+        lower.push(if matches!(c, '"' | '“' | '”' | ',' | '.') { ' ' } else { c });
+    }
+    lower.push(' ');
+    let words: Vec<&str> = lower.split_whitespace().collect();
     // A word, or a phrase with spaces on both sides.
     let has = |w: &str| {
         if w.contains(' ') {
@@ -292,7 +297,7 @@ pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
                     && lower.as_bytes().get(i + w.len()) == Some(&b' ')
             })
         } else {
-            words.contains(w)
+            words.contains(&w)
         }
     };
     let mut certainty = Certainty::Certain;
