@@ -162,15 +162,15 @@ fn is_byline(words: &[&str]) -> bool {
 
 /// A date stamp: a month name with a day or year, and little else.
 fn is_dateline(lower: &str, words: &[&str]) -> bool {
-    let has_month = words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        MONTH_NAMES.contains(&w.as_str())
-    });
+    let is_month = |w: &str| MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w));
     let has_year = words.iter().any(|w| {
         let d = w.trim_matches(|c: char| !c.is_ascii_digit());
         d.len() == 4 && d.chars().all(|c| c.is_ascii_digit())
     });
-    if !(has_month && has_year) || super::segment::ends_sentence(lower) {
+    if !has_year
+        || !words.iter().any(|w| is_month(w.trim_matches(|c: char| !c.is_alphabetic())))
+        || super::segment::ends_sentence(lower)
+    {
         return false;
     }
     let other = words
