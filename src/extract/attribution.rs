@@ -59,7 +59,6 @@ const CUES: &[&str] = &[
     "is sure",
     "called",
     "call",
-    "believes that",
     "quoted",
     "published",
 ];

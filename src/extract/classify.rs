@@ -6,7 +6,7 @@
 //! punctuation, a credit marker in the block) and at phrase lists of
 //! generic web-page furniture; none of them names an article.
 
-use super::time::MONTH_NAMES;
+use super::time::is_month_name;
 use crate::model::SkipReason;
 
 /// Phrases of web-page furniture, matched anywhere in lowercase.
@@ -162,13 +162,12 @@ fn is_byline(words: &[&str]) -> bool {
 
 /// A date stamp: a month name with a day or year, and little else.
 fn is_dateline(lower: &str, words: &[&str]) -> bool {
-    let is_month = |w: &str| MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w));
     let has_year = words.iter().any(|w| {
         let d = w.trim_matches(|c: char| !c.is_ascii_digit());
         d.len() == 4 && d.chars().all(|c| c.is_ascii_digit())
     });
     if !has_year
-        || !words.iter().any(|w| is_month(w.trim_matches(|c: char| !c.is_alphabetic())))
+        || !words.iter().any(|w| is_month_name(w.trim_matches(|c: char| !c.is_alphabetic())))
         || super::segment::ends_sentence(lower)
     {
         return false;
@@ -176,8 +175,8 @@ fn is_dateline(lower: &str, words: &[&str]) -> bool {
     let other = words
         .iter()
         .filter(|w| {
-            let t = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            !t.is_empty() && !t.chars().all(|c| c.is_ascii_digit()) && !MONTH_NAMES.contains(&t.as_str())
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !t.is_empty() && !t.chars().all(|c| c.is_ascii_digit()) && !is_month_name(t)
         })
         .count();
     other <= 4

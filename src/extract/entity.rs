@@ -206,10 +206,40 @@ impl EntityTable {
         found
     }
 
-    /// Every entity mentioned in `text`, in order of first mention, each
-    /// once.
+    /// Every entity mentioned in `text`, in text order.
     pub(crate) fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_in_tokens(&tokens(text))
+    }
+
+    /// Every entity mentioned in a sentence, in text order, with surnames
+    /// alone resolved to the `people` the article named before (the most
+    /// recent last; see [`bearer_of`]). The sentence is tokenized once.
+    pub(crate) fn find_in_sentence(&self, text: &str, people: &[&str]) -> Vec<Mention> {
         let tokens = tokens(text);
+        let mut mentions = self.find_in_tokens(&tokens);
+        if people.is_empty() {
+            return mentions;
+        }
+        let mut by_surname = Vec::new();
+        for token in &tokens {
+            if !is_capitalised(token.text)
+                || mentions.iter().any(|m| m.start <= token.start && token.end <= m.end)
+            {
+                continue;
+            }
+            if let Some(name) = bearer_of(token.text, people) {
+                let entity = Entity { name: name.to_owned(), kind: EntityKind::Person };
+                by_surname.push(Mention { entity, start: token.start, end: token.end });
+            }
+        }
+        if !by_surname.is_empty() {
+            mentions.extend(by_surname);
+            mentions.sort_by_key(|m| m.start);
+        }
+        mentions
+    }
+
+    fn find_in_tokens(&self, tokens: &[Token<'_>]) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut joined = String::new();
         let mut k = 0;
@@ -262,13 +292,15 @@ impl EntityTable {
                 // or a shorter tail names a known person ("State Anthony
                 // Blinken": Anthony Blinken is tried from the next word).
                 let calendar_word =
-                    |t: &Token<'_>| super::time::is_month_word(&t.text.to_lowercase()) || is_weekday(t.text);
-                let tail_is_known = (1..name_len.saturating_sub(1)).any(|j| {
-                    let tail =
-                        tokens[k + j..k + name_len].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-                    self.person_variant(&tail).is_some()
-                });
-                if matched == 0 && name_len >= 2 && !calendar_word(&tokens[k]) && !tail_is_known {
+                    |t: &Token<'_>| super::time::is_month_word(t.text) || super::time::is_weekday(t.text);
+                let tail_is_known = || {
+                    (1..name_len.saturating_sub(1)).any(|j| {
+                        let tail =
+                            tokens[k + j..k + name_len].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                        self.person_variant(&tail).is_some()
+                    })
+                };
+                if matched == 0 && name_len >= 2 && !calendar_word(&tokens[k]) && !tail_is_known() {
                     let name = &tokens[k..k + name_len];
                     let last_is_person = self
                         .aliases
@@ -290,31 +322,11 @@ impl EntityTable {
     }
 }
 
-/// Mentions, by surname alone, of people the article named in full
-/// before ("Sullivan" after "Jake Sullivan"), outside `existing`
-/// mentions. `people` lists those names, the most recent last; the most
-/// recent bearer of a surname wins.
-pub(crate) fn surname_mentions(text: &str, people: &[String], existing: &[Mention]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    if people.is_empty() {
-        return out;
-    }
-    // Surnames of full names, the most recent first.
-    let surnames: Vec<(&str, &String)> =
-        people.iter().rev().filter_map(|p| p.rsplit_once(' ').map(|(_, last)| (last, p))).collect();
-    for token in tokens(text) {
-        if !is_capitalised(token.text)
-            || existing.iter().any(|m| m.start <= token.start && token.end <= m.end)
-        {
-            continue;
-        }
-        let person = surnames.iter().find(|(last, _)| *last == token.text).map(|(_, p)| *p);
-        if let Some(name) = person {
-            let entity = Entity { name: name.clone(), kind: EntityKind::Person };
-            out.push(Mention { entity, start: token.start, end: token.end });
-        }
-    }
-    out
+/// The person a surname alone refers to: the most recent of `people`
+/// (full names, the most recent last) whose last name it is ("Sullivan"
+/// after "Jake Sullivan").
+pub(crate) fn bearer_of<'p>(surname: &str, people: &[&'p str]) -> Option<&'p str> {
+    people.iter().rev().copied().find(|p| p.rsplit_once(' ').is_some_and(|(_, last)| last == surname))
 }
 
 /// One mention of an entity in a text.
@@ -359,10 +371,6 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 /// The lowercase first letter of a name's last word.
 fn surname_initial(name: &str) -> Option<char> {
     name.split_whitespace().last()?.chars().next()?.to_lowercase().next()
-}
-
-fn is_weekday(word: &str) -> bool {
-    matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -443,8 +451,8 @@ mod tests {
 
     #[test]
     fn surnames_resolve_to_people_named_before() {
-        let people = ["Jake Sullivan".to_owned(), "Aleksey Maslov".to_owned()];
-        let found = surname_mentions("Sullivan and Maslov agreed, said Smith.", &people, &[]);
+        let people = ["Jake Sullivan", "Aleksey Maslov"];
+        let found = table().find_in_sentence("Sullivan and Maslov agreed, said Smith.", &people);
         let names: Vec<&str> = found.iter().map(|m| m.entity.name.as_str()).collect();
         assert_eq!(names, ["Jake Sullivan", "Aleksey Maslov"]);
     }

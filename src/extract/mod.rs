@@ -64,8 +64,9 @@ struct Memory {
 }
 
 impl Memory {
-    fn person_names(&self) -> Vec<String> {
-        self.people.iter().map(|(name, _)| name.clone()).collect()
+    /// The full names of the people named so far, the most recent last.
+    fn person_names(&self) -> Vec<&str> {
+        self.people.iter().map(|(name, _)| name.as_str()).collect()
     }
 
     /// The person a description names by role ("the Iranian Foreign
@@ -203,12 +204,7 @@ impl Extractor {
         claims: &mut Vec<Claim>,
     ) {
         let text = sentence.text.as_str();
-        let mut mentions = self.entities.find(text);
-        let by_surname = entity::surname_mentions(text, &memory.person_names(), &mentions);
-        if !by_surname.is_empty() {
-            mentions.extend(by_surname);
-            mentions.sort_by_key(|m| m.start);
-        }
+        let mentions = self.entities.find_in_sentence(text, &memory.person_names());
         let found = attribution::find(text);
         let speaker = found.speaker.as_deref().map(|s| self.resolve_speaker(s, memory));
         let relays: Vec<String> = found.relays.iter().map(|r| self.canonical_or_text(r)).collect();
@@ -356,13 +352,10 @@ impl Extractor {
         }
         let name = self.canonical_or_text(written);
         // "Sullivan said": the Sullivan the article named before.
-        if self.entities.lookup(&name).is_none() {
-            let people = memory.person_names();
-            if let Some(m) = entity::surname_mentions(&name, &people, &[]).first()
-                && m.end - m.start == name.len()
-            {
-                return m.entity.name.clone();
-            }
+        if self.entities.lookup(&name).is_none()
+            && let Some(person) = entity::bearer_of(&name, &memory.person_names())
+        {
+            return person.to_owned();
         }
         name
     }

@@ -345,9 +345,9 @@ fn is_identifier_part(text: &str, start: usize) -> bool {
 fn is_date_part(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].trim_end();
     let after = text[range.end..].trim_start();
-    let last_word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-    let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-    is_month_word(&last_word) || is_month_word(&next_word)
+    let last_word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    is_month_word(last_word) || is_month_word(next_word)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::model::{DatePrecision, PartialDate};
 
 /// Month names in lowercase, January first.
-pub(crate) const MONTH_NAMES: [&str; 12] = [
+const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -30,9 +30,23 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 pub(crate) const MONTH_ABBREVIATIONS: &[&str] =
     &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
-/// Whether a lowercase word names a month, in full or abbreviated.
-pub(crate) fn is_month_word(lower: &str) -> bool {
-    MONTH_NAMES.contains(&lower) || MONTH_ABBREVIATIONS.contains(&lower)
+/// Whether a word names a month in full, in any case.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word names a month, in full or abbreviated, in any case.
+pub(crate) fn is_month_word(word: &str) -> bool {
+    is_month_name(word) || MONTH_ABBREVIATIONS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Day names, Sunday first.
+const WEEKDAY_NAMES: [&str; 7] =
+    ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/// Whether a word names a day of the week, in any case.
+pub(crate) fn is_weekday(word: &str) -> bool {
+    WEEKDAY_NAMES.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// A date expression found in clean text.
@@ -240,9 +254,7 @@ fn month_number(name: &str) -> u8 {
 }
 
 fn weekday_number(name: &str) -> i32 {
-    const NAMES: [&str; 7] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-    let lower = name.to_lowercase();
-    NAMES.iter().position(|n| *n == lower).map_or(0, |i| i as i32)
+    WEEKDAY_NAMES.iter().position(|n| n.eq_ignore_ascii_case(name)).map_or(0, |i| i as i32)
 }
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
