@@ -105,12 +105,18 @@ fn gold() -> Gold {
     serde_yaml_ng::from_str(&text).expect("annotation parses")
 }
 
-/// Where an annotated quote is in its article's original text.
+/// Where an annotated quote is in its article's original text. A leading
+/// conjunction ("but details were not disclosed") is the boundary between
+/// two clauses and belongs to neither, so the located span starts after it.
 fn locate(tracker: &Tracker, article: &str, quote: &str) -> Span {
     let article = tracker.corpus().get(article).unwrap_or_else(|| panic!("article {article} in corpus"));
     let body = article.body_span();
     let start = article.body().find(quote).unwrap_or_else(|| panic!("quote {quote:?} in {}", article.id()));
-    Span::new(body.start + start, body.start + start + quote.len())
+    let skip = ["and ", "but ", "while ", "though ", "although ", "yet "]
+        .iter()
+        .find(|c| quote.starts_with(**c))
+        .map_or(0, |c| c.len());
+    Span::new(body.start + start + skip, body.start + start + quote.len())
 }
 
 fn overlap(a: Span, b: Span) -> usize {
@@ -425,17 +431,17 @@ fn extraction_meets_its_quality_floors() {
     // Floors: where the extractor stands, rounded down. Raise them as it
     // improves.
     let floors: &[(&str, f64, f64)] = &[
-        ("claim found", 0.95, 0.95),
-        ("split", 0.40, 0.40),
-        ("speaker", 0.75, 0.62),
-        ("cue", 0.85, 0.72),
-        ("mode", 0.82, 0.82),
+        ("claim found", 0.98, 0.98),
+        ("split", 0.85, 0.85),
+        ("speaker", 0.78, 0.63),
+        ("cue", 0.86, 0.72),
+        ("mode", 0.83, 0.83),
         ("chain", 1.00, 1.00),
-        ("factuality", 0.80, 0.80),
-        ("quantities", 0.80, 0.88),
-        ("dates", 0.85, 0.92),
+        ("factuality", 0.83, 0.83),
+        ("quantities", 0.90, 0.88),
+        ("dates", 0.90, 0.92),
         ("unresolved dates", 1.00, 0.00),
-        ("entities", 0.90, 0.80),
+        ("entities", 0.93, 0.80),
         ("skip", 0.97, 0.95),
         ("skip reason", 0.72, 0.72),
     ];

@@ -2,12 +2,22 @@
 //!
 //! "A road map has been approved and talks will continue to finalise the
 //! deal" makes two checkable statements. Without a parser, a split is made
-//! only where the evidence is strong: at `and`, `but`, `while` or `;`
-//! outside quotes and brackets, when the left side already has a finite
-//! verb and the right side starts a clause of its own: an auxiliary or
-//! modal ("and is also negotiating", "and would like"), a past-tense verb
-//! from a short list ("and made it clear"), or a short noun phrase followed
-//! by one of those ("and talks will continue", "but details were").
+//! only where the evidence is strong, outside quotes and brackets:
+//!
+//! - at a coordinating `and`, `but` or `yet`, or at `, while`, `, though`,
+//!   `, although`, `, whereas`, when the left side already has a finite
+//!   verb and the right side starts a clause of its own: an auxiliary or
+//!   modal ("and is also negotiating"), a past-tense verb from a list
+//!   ("and made it clear"), a subject pronoun ("and he is"), or a short
+//!   noun phrase followed by one of those ("and talks will continue"),
+//!   possibly after a short introductory phrase ("and in doing so, he");
+//! - after a leading subordinate clause ("While A, B", "Although A, B"),
+//!   at the first comma where a clause of that kind starts;
+//! - at a semicolon, and at a colon that opens a clause rather than a
+//!   quotation ("three options: The first is ...").
+//!
+//! A sentence that is itself one quotation (it opens with a quotation
+//! mark) is split inside that quotation like any other sentence.
 
 use std::ops::Range;
 
@@ -19,7 +29,8 @@ pub(crate) const AUXILIARIES: &[&str] = &[
     "should", "must", "shall", "does", "did", "do", "remains", "remain", "seems", "seem",
 ];
 
-/// Common finite past-tense verbs of news prose.
+/// Common finite past-tense verbs of news prose: regular ones that are
+/// rarely adjectives, and the irregular ones.
 const PAST_VERBS: &[&str] = &[
     "said",
     "made",
@@ -50,12 +61,81 @@ const PAST_VERBS: &[&str] = &[
     "released",
     "extended",
     "continued",
+    "reinstated",
+    "withdrew",
+    "put",
+    "held",
+    "led",
+    "built",
+    "sold",
+    "bought",
+    "told",
+    "found",
+    "kept",
+    "won",
+    "lost",
+    "paid",
+    "brought",
+    "sought",
+    "thought",
+    "went",
+    "came",
+    "saw",
+    "knew",
+    "wrote",
+    "spoke",
+    "grew",
+    "fell",
+    "rose",
+    "chose",
+    "struck",
+    "drew",
+    "broke",
+    "got",
+    "ran",
+    "stood",
+    "meant",
+    "felt",
+    "hit",
+    "cut",
+    "let",
 ];
 
 /// Words that may sit between the conjunction and the verb without
 /// breaking the pattern.
-const ADVERBS: &[&str] =
-    &["also", "then", "still", "now", "already", "later", "even", "further", "not", "likely"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "still",
+    "now",
+    "already",
+    "later",
+    "even",
+    "further",
+    "not",
+    "likely",
+    "nevertheless",
+    "nonetheless",
+    "however",
+    "therefore",
+    "thus",
+    "again",
+    "currently",
+    "reportedly",
+    "allegedly",
+    "probably",
+    "certainly",
+    "actually",
+    "never",
+    "often",
+    "regularly",
+    "usually",
+    "recently",
+    "soon",
+];
+
+/// Pronouns that are the subject of the clause they open.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
 /// Determiners and pronouns that may open the right side's noun phrase.
 const NP_OPENERS: &[&str] = &[
@@ -65,19 +145,173 @@ const NP_OPENERS: &[&str] = &[
 
 /// Words that cannot sit inside the short subject noun phrase.
 const BREAKS_NP: &[&str] = &[
-    "until", "in", "on", "at", "to", "for", "with", "by", "from", "of", "that", "which", "who", "when", "as",
-    "if", "because", "into", "than",
+    "until", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "when", "as", "if",
+    "because", "into", "than",
 ];
+
+/// Words after which a new, embedded clause starts.
+const COMPLEMENTIZERS: &[&str] = &[
+    "that", "which", "who", "whether", "if", "because", "when", "where", "while", "whereas", "although",
+    "though", "unless",
+];
+
+/// Subordinators that open a leading contrastive clause ("While A, B").
+const SUBORDINATORS: &[&str] = &["while", "although", "though", "whereas"];
+
+/// Connectives that may come before a leading subordinator ("Yet while").
+const CONNECTIVES: &[&str] = &["yet", "but", "and", "so", "therefore", "however", "still", "even"];
 
 /// How one clause relates to the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Join {
     /// The first clause of the sentence.
     Start,
-    /// Joined by `and`: shares the sentence's attribution.
+    /// Joined by `and` or a colon: shares the sentence's attribution.
     And,
-    /// Joined by `but`, `while` or `;`: may change voice.
+    /// Joined by `but`, `while`, a leading subordinate clause or `;`: may
+    /// change voice.
     Contrast,
+}
+
+/// A sentence's words, lowercased, with their byte ranges and the quote
+/// and bracket depth before each byte.
+struct Tokens<'t> {
+    text: &'t str,
+    spans: Vec<Range<usize>>,
+    lower: Vec<String>,
+    depth: Vec<u8>,
+}
+
+impl Tokens<'_> {
+    fn at_top(&self, offset: usize) -> bool {
+        self.depth.get(offset).copied().unwrap_or(0) == 0
+    }
+
+    fn index_at(&self, offset: usize) -> usize {
+        self.spans.partition_point(|r| r.start < offset)
+    }
+
+    /// Whether the words from index `k` on open a clause of their own.
+    fn opens_clause(&self, k: usize) -> bool {
+        if self.lower.len().saturating_sub(k) < 4 {
+            return false;
+        }
+        if self.opens_clause_here(k) {
+            return true;
+        }
+        // A short introductory phrase closed by a comma: "in doing so, he".
+        let limit = (k + 5).min(self.spans.len());
+        let from = self.spans[k].start;
+        (k + 1..limit).any(|n| {
+            let between = &self.text[from..self.spans[n].start];
+            between.matches(',').count() == 1
+                && between.trim_end().ends_with(',')
+                && !between.contains(['"', '“', '('])
+                && self.opens_clause_here(n)
+        })
+    }
+
+    /// Whether the words `range` hold a finite verb: a listed one, or a
+    /// present-tense "-s" verb right after its subject ("China continues",
+    /// "it still banks"): a name, a subject pronoun or an adverb. A plural
+    /// noun after a determiner or an adjective ("the talks") is not one.
+    fn has_verb(&self, range: Range<usize>) -> bool {
+        range.clone().any(|i| is_verb(&self.lower[i]) || self.present_verb_at(i, range.start))
+    }
+
+    fn present_verb_at(&self, i: usize, from: usize) -> bool {
+        let w = self.lower[i].as_str();
+        let shaped = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(|c| c.is_ascii_lowercase());
+        if !shaped || i == from {
+            return false;
+        }
+        let before = &self.lower[i - 1];
+        let capitalised = |k: usize| self.text[self.spans[k].clone()].starts_with(char::is_uppercase);
+        let name = capitalised(i - 1) && !capitalised(i) && !NP_OPENERS.contains(&before.as_str());
+        name || SUBJECT_PRONOUNS.contains(&before.as_str())
+            || ADVERBS.contains(&before.as_str())
+            || before.ends_with("ly")
+    }
+
+    /// Whether the words before a conjunction make a complete clause: a
+    /// finite verb, also after the last complementizer ("noted that the
+    /// talks between China" is not complete), and not the first half of
+    /// "between A and B".
+    fn left_is_complete(&self, range: Range<usize>) -> bool {
+        let words = &self.lower[range.clone()];
+        let last_clause = words
+            .iter()
+            .rposition(|w| COMPLEMENTIZERS.contains(&w.as_str()))
+            .map_or(range.start, |i| range.start + i + 1);
+        // "between A and B": the conjunction joins the two parties.
+        let between = words.iter().rposition(|w| w == "between").map(|i| range.start + i + 1);
+        let joins_parties = between.is_some_and(|b| !self.has_verb(b..range.end));
+        self.has_verb(range.clone()) && self.has_verb(last_clause..range.end) && !joins_parties
+    }
+
+    /// Whether the conjunction at `offset` joins the last items of a list
+    /// ("A, B and C was"): the words since the last comma are few and hold
+    /// no verb.
+    fn ends_list(&self, offset: usize) -> bool {
+        let Some(comma) = self.text[..offset].rfind(',').filter(|&c| self.at_top(c)) else { return false };
+        let item = &self.lower[self.index_at(comma)..self.index_at(offset)];
+        !item.is_empty() && item.len() <= 3 && !has_finite_verb(item)
+    }
+
+    /// Whether the words from index `k` up to the next comma hold a
+    /// finite verb, past its first word: a clause, not a list item.
+    fn has_verb_before_comma(&self, k: usize) -> bool {
+        let Some(first) = self.spans.get(k) else { return false };
+        let end = self.text[first.start..].find([',', ';', ':']).map_or(self.text.len(), |i| first.start + i);
+        let n = self.index_at(end);
+        n > k + 1 && self.lower.len() - k >= 3 && self.has_verb(k..n)
+    }
+
+    fn opens_clause_here(&self, k: usize) -> bool {
+        let right = &self.lower[k..];
+        let spans = &self.spans[k..];
+        let mut a = 0;
+        while right.get(a).is_some_and(|w| ADVERBS.contains(&w.as_str())) {
+            a += 1;
+        }
+        if right.get(a).is_some_and(|w| is_verb(w)) {
+            return true;
+        }
+        let Some(first) = right.first() else { return false };
+        // A subject pronoun, adverbs, then any word that can be a verb.
+        if SUBJECT_PRONOUNS.contains(&first.as_str()) {
+            let mut v = 1;
+            while right.get(v).is_some_and(|w| ADVERBS.contains(&w.as_str())) {
+                v += 1;
+            }
+            return right.get(v).is_some_and(|w| !BREAKS_NP.contains(&w.as_str()) && w != "and");
+        }
+        // A short noun phrase, then a verb, with no comma in between.
+        let capitalised = self.text[spans[0].clone()].starts_with(char::is_uppercase);
+        // The noun phrase opens with a determiner or pronoun, a name, or a
+        // plural noun ("talks", "details"), or a gerund ("ending it").
+        let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
+        let gerund = first.len() > 5 && first.ends_with("ing");
+        if !(NP_OPENERS.contains(&first.as_str()) || capitalised || plural || gerund) {
+            return false;
+        }
+        for (n, w) in right.iter().enumerate().take(7).skip(1) {
+            let between = &self.text[spans[0].start..spans[n].start];
+            if between.contains([',', '"', '“', '(']) {
+                return false;
+            }
+            if is_verb(w) {
+                return true;
+            }
+            if BREAKS_NP.contains(&w.as_str()) {
+                return false;
+            }
+        }
+        false
+    }
 }
 
 /// The clauses of `text` as trimmed byte ranges, with how each joins the
@@ -85,46 +319,73 @@ pub(crate) enum Join {
 pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
     let spans = words(text);
     let lower: Vec<String> = spans.iter().map(|r| text[r.clone()].to_lowercase()).collect();
-    let depth_at = depths(text);
+    let tokens = Tokens { text, depth: depths(text), spans, lower };
     let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut start, right start, join)
-    for (k, r) in spans.iter().enumerate() {
-        let join = match lower[k].as_str() {
+    if let Some(cut) = leading_subordinate(&tokens) {
+        cuts.push(cut);
+    }
+    for (k, r) in tokens.spans.iter().enumerate() {
+        let word = tokens.lower[k].as_str();
+        let join = match word {
             "and" => Join::And,
-            "but" | "while" => Join::Contrast,
+            "but" | "yet" => Join::Contrast,
+            _ if SUBORDINATORS.contains(&word) => Join::Contrast,
             _ => continue,
         };
-        if depth_at.get(r.start).copied().unwrap_or(0) != 0 {
+        if !tokens.at_top(r.start) || k == 0 {
             continue;
         }
-        if join == Join::Contrast && lower[k] == "while" && !text[..r.start].trim_end().ends_with(',') {
+        let after_comma = text[..r.start].trim_end().ends_with(',');
+        if (word == "yet" || SUBORDINATORS.contains(&word)) && !after_comma {
             continue;
         }
-        let left_start = cuts.last().map_or(0, |c| c.1);
-        let left_words = &lower[word_index_at(&spans, left_start)..k];
-        if left_words.len() < 4 || !has_finite_verb(left_words) {
-            continue;
-        }
-        let right = &lower[k + 1..];
-        if right.len() < 4 || !opens_clause(right, &spans[k + 1..], text) {
+        let left_start = cuts.iter().map(|c| c.1).filter(|&c| c <= r.start).max().unwrap_or(0);
+        let left_words = &tokens.lower[tokens.index_at(left_start)..k];
+        if SUBORDINATORS.contains(&word) {
+            // ", while B": the comma and the subordinator already mark the
+            // boundary; B needs only a subject and a verb of its own.
+            if left_words.len() < 4 || !tokens.has_verb_before_comma(k + 1) {
+                continue;
+            }
+        } else if left_words.len() < 4
+            || !tokens.left_is_complete(tokens.index_at(left_start)..k)
+            || tokens.ends_list(r.start)
+            || !tokens.opens_clause(k + 1)
+        {
             continue;
         }
         cuts.push((r.start, r.end, join));
     }
-    // Semicolons at depth 0 split too, when both sides are long enough.
+    // Semicolons split when both sides are long enough; colons when they
+    // open a clause and not a quotation or a list.
     for (i, c) in text.char_indices() {
-        if c == ';' && depth_at.get(i).copied().unwrap_or(0) == 0 {
-            let left = text[..i].split_whitespace().count();
-            let right = text[i + 1..].split_whitespace().count();
-            if left >= 4 && right >= 4 {
+        if !matches!(c, ';' | ':') || !tokens.at_top(i) {
+            continue;
+        }
+        let left = text[..i].split_whitespace().count();
+        let k = tokens.index_at(i + 1);
+        if c == ';' {
+            if left >= 4 && text[i + 1..].split_whitespace().count() >= 4 {
                 cuts.push((i, i + 1, Join::Contrast));
             }
+            continue;
+        }
+        let left_words = &tokens.lower[..k];
+        let quoted = text[i + 1..].trim_start().starts_with(['"', '“', '\'', '‘']);
+        let after_cue = left_words.last().is_some_and(|w| is_verb(w) || w == "says" || w == "adds");
+        if left >= 4 && has_finite_verb(left_words) && !quoted && !after_cue && tokens.opens_clause(k) {
+            cuts.push((i, i + 1, Join::And));
         }
     }
     cuts.sort_by_key(|c| c.0);
+    cuts.dedup_by_key(|c| c.0);
     let mut out = Vec::new();
     let mut start = 0;
     let mut join = Join::Start;
     for (cut, next, next_join) in cuts {
+        if cut < start {
+            continue;
+        }
         if let Some(range) = trim_range(text, start..cut) {
             let range = trim_trailing_comma(text, range);
             out.push((range, join));
@@ -141,14 +402,35 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
     out
 }
 
+/// "While A, B": the cut at the comma that closes a leading subordinate
+/// clause, when the main clause after it starts a clause of its own.
+fn leading_subordinate(tokens: &Tokens<'_>) -> Option<(usize, usize, Join)> {
+    let mut k = 0;
+    while tokens.lower.get(k).is_some_and(|w| CONNECTIVES.contains(&w.as_str())) {
+        k += 1;
+    }
+    if !tokens.lower.get(k).is_some_and(|w| SUBORDINATORS.contains(&w.as_str())) {
+        return None;
+    }
+    let from = tokens.spans[k].end;
+    for (i, c) in tokens.text[from..].char_indices() {
+        let at = from + i;
+        if c != ',' || !tokens.at_top(at) {
+            continue;
+        }
+        let n = tokens.index_at(at + 1);
+        let inside = &tokens.lower[k + 1..n];
+        if inside.len() >= 3 && tokens.has_verb(k + 1..n) && tokens.has_verb_before_comma(n) {
+            return Some((at, at + 1, Join::Contrast));
+        }
+    }
+    None
+}
+
 fn trim_trailing_comma(text: &str, range: Range<usize>) -> Range<usize> {
     let piece = &text[range.clone()];
     let trimmed = piece.trim_end_matches([',', ' ']);
     range.start..range.start + trimmed.len().max(1)
-}
-
-fn word_index_at(spans: &[Range<usize>], offset: usize) -> usize {
-    spans.partition_point(|r| r.start < offset)
 }
 
 fn is_verb(word: &str) -> bool {
@@ -161,41 +443,11 @@ fn has_finite_verb(words: &[String]) -> bool {
     words.iter().any(|w| is_verb(w))
 }
 
-/// Whether the words after a conjunction open a clause of their own.
-fn opens_clause(right: &[String], spans: &[Range<usize>], text: &str) -> bool {
-    let mut k = 0;
-    while right.get(k).is_some_and(|w| ADVERBS.contains(&w.as_str())) {
-        k += 1;
-    }
-    if right.get(k).is_some_and(|w| is_verb(w)) {
-        return true;
-    }
-    // A short noun phrase, then a verb, with no comma in between.
-    let first = &right[0];
-    let capitalised = spans.first().is_some_and(|r| text[r.clone()].starts_with(char::is_uppercase));
-    // The noun phrase opens with a determiner or pronoun, a name, or a
-    // plural noun ("talks", "details").
-    let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
-    if !(NP_OPENERS.contains(&first.as_str()) || capitalised || plural) {
-        return false;
-    }
-    for (n, w) in right.iter().enumerate().take(5).skip(1) {
-        let between = &text[spans[0].start..spans[n].start];
-        if between.contains([',', '"', '“', '(']) {
-            return false;
-        }
-        if is_verb(w) {
-            return true;
-        }
-        if BREAKS_NP.contains(&w.as_str()) {
-            return false;
-        }
-    }
-    false
-}
-
-/// Quote and bracket depth before each byte of `text`.
+/// Quote and bracket depth before each byte of `text`. A quotation that
+/// opens the sentence and runs to its end (or beyond it) does not count:
+/// the whole sentence is then a quotation, and is split like any other.
 fn depths(text: &str) -> Vec<u8> {
+    let whole_quote = whole_sentence_quote(text);
     let mut out = vec![0u8; text.len() + 1];
     let mut quote = false;
     let mut curly = 0u8;
@@ -204,6 +456,9 @@ fn depths(text: &str) -> Vec<u8> {
         let depth = u8::from(quote) + curly + paren;
         for slot in out.iter_mut().skip(i).take(c.len_utf8()) {
             *slot = depth;
+        }
+        if whole_quote.contains(&i) {
+            continue;
         }
         match c {
             '"' => quote = !quote,
@@ -215,6 +470,34 @@ fn depths(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The byte offsets of the quotation marks around a quotation that is a
+/// whole sentence of its own: it opens the sentence, or follows a comma or
+/// colon ("According to X, “A and B.”"), and its closing mark (if any)
+/// ends the sentence.
+fn whole_sentence_quote(text: &str) -> Vec<usize> {
+    for (open_at, open) in text.char_indices() {
+        let close = match open {
+            '“' => '”',
+            '"' => '"',
+            _ => continue,
+        };
+        let before = text[..open_at].trim_end();
+        if !(before.is_empty() || before.ends_with([',', ':'])) {
+            return Vec::new();
+        }
+        let body = open_at + open.len_utf8();
+        return match text[body..].find(close) {
+            None => vec![open_at],
+            Some(i) => {
+                let at = body + i;
+                let rest = text[at + close.len_utf8()..].trim();
+                if rest.chars().all(|c| c.is_ascii_punctuation()) { vec![open_at, at] } else { Vec::new() }
+            }
+        };
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
@@ -257,11 +540,71 @@ mod tests {
     }
 
     #[test]
+    fn subordinate_clauses_and_colons_are_split() {
+        assert_eq!(
+            split("While the provisions have not been revealed, China is expected to invest in transport."),
+            ["While the provisions have not been revealed", "China is expected to invest in transport."]
+        );
+        assert_eq!(
+            split("Yet while the deal has hit a hurdle in the US, ending it does not seem to be an option."),
+            ["Yet while the deal has hit a hurdle in the US", "ending it does not seem to be an option."]
+        );
+        assert_eq!(
+            split("Although Tehran does not expect Moscow to back it, it still banks on its imports."),
+            ["Although Tehran does not expect Moscow to back it", "it still banks on its imports."]
+        );
+        assert_eq!(
+            split(
+                "The two countries have deepened ties in recent months, though many details remain unclear."
+            ),
+            ["The two countries have deepened ties in recent months", "many details remain unclear."]
+        );
+        assert_eq!(
+            split(
+                "While China is the alternative when capital and companies are fleeing, Russia is the ally."
+            ),
+            ["While China is the alternative when capital and companies are fleeing", "Russia is the ally."]
+        );
+        assert_eq!(
+            split("This has left him with three options: The first is to accept the demands."),
+            ["This has left him with three options", "The first is to accept the demands."]
+        );
+        assert_eq!(
+            split(
+                "Trump is forcing Iran into Russia's arms, and in doing so, he is weakening the moderates."
+            ),
+            ["Trump is forcing Iran into Russia's arms", "in doing so, he is weakening the moderates."]
+        );
+        assert_eq!(
+            split(
+                "\u{201c}On January 1, China and Iran issued a joint statement and agreed to come to a plan."
+            ),
+            ["\u{201c}On January 1, China and Iran issued a joint statement", "agreed to come to a plan."]
+        );
+    }
+
+    #[test]
+    fn quotations_and_adverbial_conjunctions_stay_together() {
+        for text in [
+            "The minister said: the agreement is ready for signing by both sides.",
+            "The minister told reporters: \"We are ready and they will sign.\"",
+            "The two sides have not yet signed the final text of the agreement.",
+            "While in Moscow, Zarif met the Russian foreign minister.",
+            "He said \u{201c}we agree and they will follow\u{201d} today, as expected.",
+        ] {
+            assert_eq!(split(text), [text]);
+        }
+    }
+
+    #[test]
     fn coordinated_subjects_and_objects_stay_together() {
         for text in [
             "Last year, China, Iran and Russia conducted naval drills in the Indian Ocean.",
             "Tehran and Beijing have accelerated talks on a 25-year partnership.",
             "Washington rejected this opportunity, leaving Iran largely ostracised and isolated until the deal was implemented.",
+            "For the leaders, interference by the United States (US), Soviet Union and Great Britain was reason enough.",
+            "Earlier, the Foreign Ministers of Iran and China, Zarif and Wang Yi signed a plan.",
+            "Danyuk predicts that the confrontation between the United States and China will continue.",
             "He said \"we agree and they will follow\" today.",
         ] {
             assert_eq!(split(text), [text]);

@@ -247,7 +247,13 @@ impl Extractor {
                 })
                 .collect();
             let mut unresolved = Vec::new();
-            for d in dates.iter().filter(|d| inside(&d.range)) {
+            // A date in the sentence's opening adverbial ("On January 1,
+            // 2016, A did X and did Y") dates every clause joined by `and`.
+            let shares_opening = clauses[..=k].iter().skip(1).all(|(_, join)| *join == Join::And);
+            let in_scope = |d: &time::Found| {
+                inside(&d.range) || (shares_opening && k > 0 && opens_sentence(text, &d.range))
+            };
+            for d in dates.iter().filter(|d| in_scope(d)) {
                 let span = sentence.text.span(d.range.clone());
                 let written = text[d.range.clone()].to_owned();
                 match d.date {
@@ -392,6 +398,13 @@ fn demonym(country: &str) -> String {
         "United States" => "US".into(),
         other => other.to_owned(),
     }
+}
+
+/// Whether `range` lies in a short adverbial that opens the sentence and
+/// is closed by a comma: "On January 1, 2016, ...", "Last year, ...".
+fn opens_sentence(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].split_whitespace().count();
+    before <= 2 && text[range.end..].trim_start().starts_with(',')
 }
 
 /// Whether a sentence leaves a quotation open at its end, and whether it
