@@ -281,100 +281,66 @@ pub(crate) fn unnamed(speaker: &str) -> Option<String> {
 
 /// The FactBank value of a clause.
 pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
-    let mut lower = String::with_capacity(clause.len() + 2);
-    lower.push(' ');
-    for c in clause.chars().flat_map(char::to_lowercase) {
-        lower.push(if matches!(c, '"' | '“' | '”' | ',' | '.') { ' ' } else { c });
+    let lower = clause.to_lowercase();
+    // One pass over the words sets every single-word cue; phrases are
+    // checked against the next words.
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ',' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Phrases with punctuation read as spaces, only built when a
+    // phrase's key word is there.
+    let spaced = || words.join(" ");
+    let (mut probable, mut possible, mut negated, mut not_only) = (false, false, false, false);
+    let (mut maybe_denied, mut maybe_unclear) = (false, false);
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        match *w {
+            "reportedly" | "allegedly" | "likely" | "probably" | "expected" | "seems" | "appears"
+            | "believes" | "predicts" | "will" => probable = true,
+            "would" if next == "like" => probable = true,
+            "is" if next == "sure" || (next == "said" && words.get(i + 2) == Some(&"to")) => probable = true,
+            _ => {}
+        }
+        match *w {
+            "may" | "might" | "could" | "possibility" | "possible" | "potential" | "if" | "would"
+            | "perhaps" | "hypothetical" => possible = true,
+            "not" if matches!(next, "only" | "just") => not_only = true,
+            "not" | "no" | "never" | "none" | "neither" | "nor" | "cannot" | "didn't" | "doesn't"
+            | "don't" | "won't" | "isn't" | "wasn't" | "unacceptable" => negated = true,
+            _ => {}
+        }
+        maybe_denied |= ["denied", "rejected", "dismissed", "exist"].iter().any(|k| w.starts_with(k));
+        maybe_unclear |= ["unclear", "disclosed", "revealed", "unknown"].iter().any(|k| w.starts_with(k));
     }
-    lower.push(' ');
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    // A word, or a phrase with spaces on both sides.
-    let has = |w: &str| {
-        if w.contains(' ') {
-            lower.match_indices(w).any(|(i, _)| {
-                lower.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ')
-                    && lower.as_bytes().get(i + w.len()) == Some(&b' ')
-            })
-        } else {
-            words.contains(&w)
-        }
-    };
-    let mut certainty = Certainty::Certain;
-    let mut lower_to = |c: Certainty| {
-        if c > certainty {
-            certainty = c;
-        }
-    };
-    if [
-        "reportedly",
-        "allegedly",
-        "likely",
-        "probably",
-        "expected",
-        "seems",
-        "appears",
-        "believes",
-        "predicts",
-        "will",
-        "would like",
-        "is said to",
-        "is sure",
-    ]
-    .iter()
-    .any(|w| has(w))
+    let negated = negated && !not_only;
+    let probable = probable
         || cue.is_some_and(|c| {
             ["reportedly", "allegedly", "is said to", "believes", "predicts", "warn", "warned", "warns"]
                 .contains(&c)
-        })
-    {
-        lower_to(Certainty::Probable);
+        });
+    let mut certainty = Certainty::Certain;
+    if probable {
+        certainty = Certainty::Probable;
     }
-    if [
-        "may",
-        "might",
-        "could",
-        "possibility",
-        "possible",
-        "potential",
-        "if",
-        "would",
-        "perhaps",
-        "hypothetical",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
-        lower_to(Certainty::Possible);
+    if possible {
+        certainty = Certainty::Possible;
     }
-    let negated = [
-        "not",
-        "no",
-        "never",
-        "none",
-        "neither",
-        "nor",
-        "cannot",
-        "didn't",
-        "doesn't",
-        "don't",
-        "won't",
-        "isn't",
-        "wasn't",
-        "unacceptable",
-    ]
-    .iter()
-    .any(|w| has(w))
-        && !has("not only")
-        && !has("not just");
-    let denied = ["denied", "rejected the", "dismissed the", "does not exist", "do not exist"]
-        .iter()
-        .any(|w| lower.contains(w))
-        && ["report", "rumour", "rumor", "claim", "allegation", "accusation", "that", "exist"]
+    let denied = maybe_denied && {
+        let spaced = spaced();
+        ["denied", "rejected the", "dismissed the", "does not exist", "do not exist"]
             .iter()
-            .any(|w| lower.contains(w));
-    let unclear = ["remain unclear", "remains unclear", "not disclosed", "not been revealed", "unknown"]
-        .iter()
-        .any(|w| lower.contains(w));
+            .any(|w| spaced.contains(w))
+            && ["report", "rumour", "rumor", "claim", "allegation", "accusation", "that", "exist"]
+                .iter()
+                .any(|w| spaced.contains(w))
+    };
+    let unclear = maybe_unclear && {
+        let spaced = spaced();
+        ["remain unclear", "remains unclear", "not disclosed", "not been revealed", "unknown"]
+            .iter()
+            .any(|w| spaced.contains(w))
+    };
     if clause.trim_end().ends_with('?') {
         return Factuality { certainty: Certainty::Underspecified, polarity: Polarity::Unknown };
     }

@@ -6,6 +6,10 @@
 //! punctuation, a credit marker in the block) and at phrase lists of
 //! generic web-page furniture; none of them names an article.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::time::is_month_name;
 use crate::model::SkipReason;
 
@@ -66,6 +70,16 @@ const CREDITS: &[&str] = &[
 const CAPTION_MARKERS: &[&str] =
     &["(right)", "(left)", "(centre)", "(center)", "(l)", "(r)", "(2nd r)", "(2nd l)", "(front)", "(back)"];
 
+/// One automaton per phrase list: a sentence is scanned once per list,
+/// not once per phrase.
+fn automaton(lists: &[&[&str]]) -> AhoCorasick {
+    AhoCorasick::new(lists.iter().flat_map(|l| l.iter())).expect("phrase lists build an automaton")
+}
+
+static BOILERPLATE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[BOILERPLATE]));
+static CREDITS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[CREDITS]));
+static CAPTION_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[CAPTION_MARKERS, CREDITS]));
+
 /// What the classifier knows about a sentence's place in the article.
 pub(crate) struct Context<'a> {
     /// The article's title, if known, as [`title_key`] normalizes it.
@@ -85,7 +99,7 @@ pub(crate) fn sentence_reason(text: &str, ctx: &Context<'_>) -> Option<SkipReaso
     if is_link(&words) {
         return Some(SkipReason::Link);
     }
-    if BOILERPLATE.iter().any(|p| lower.contains(p))
+    if BOILERPLATE_AC.is_match(&lower)
         || BOILERPLATE_OPENINGS.iter().any(|p| lower.starts_with(p) && (words.len() <= 6 || p.len() > 6))
     {
         return Some(SkipReason::Boilerplate);
@@ -93,7 +107,7 @@ pub(crate) fn sentence_reason(text: &str, ctx: &Context<'_>) -> Option<SkipReaso
     if is_byline(&words) {
         return Some(SkipReason::Byline);
     }
-    if words.len() <= 8 && CREDITS.iter().any(|p| lower.contains(p)) {
+    if words.len() <= 8 && CREDITS_AC.is_match(&lower) {
         return Some(SkipReason::Credit);
     }
     if let Some(title) = ctx.title
@@ -132,8 +146,7 @@ pub(crate) fn sentence_reason(text: &str, ctx: &Context<'_>) -> Option<SkipReaso
 /// Whether a block's text carries a caption marker or credit, so every
 /// sentence in it is caption.
 pub(crate) fn is_caption_block(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    CAPTION_MARKERS.iter().any(|m| lower.contains(m)) || CREDITS.iter().any(|c| lower.contains(c))
+    CAPTION_AC.is_match(&text.to_lowercase())
 }
 
 fn is_link(words: &[&str]) -> bool {

@@ -19,6 +19,7 @@
 //! A sentence that is itself one quotation (it opens with a quotation
 //! mark) is split inside that quotation like any other sentence.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::text::{trim_range, words};
@@ -178,7 +179,7 @@ pub(crate) enum Join {
 struct Tokens<'t> {
     text: &'t str,
     spans: Vec<Range<usize>>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'t, str>>,
     depth: Vec<u8>,
 }
 
@@ -220,7 +221,7 @@ impl Tokens<'_> {
     }
 
     fn present_verb_at(&self, i: usize, from: usize) -> bool {
-        let w = self.lower[i].as_str();
+        let w = self.lower[i].as_ref();
         let shaped = w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
@@ -230,9 +231,9 @@ impl Tokens<'_> {
         }
         let before = &self.lower[i - 1];
         let capitalised = |k: usize| self.text[self.spans[k].clone()].starts_with(char::is_uppercase);
-        let name = capitalised(i - 1) && !capitalised(i) && !NP_OPENERS.contains(&before.as_str());
-        name || SUBJECT_PRONOUNS.contains(&before.as_str())
-            || ADVERBS.contains(&before.as_str())
+        let name = capitalised(i - 1) && !capitalised(i) && !NP_OPENERS.contains(&before.as_ref());
+        name || SUBJECT_PRONOUNS.contains(&before.as_ref())
+            || ADVERBS.contains(&before.as_ref())
             || before.ends_with("ly")
     }
 
@@ -244,7 +245,7 @@ impl Tokens<'_> {
         let words = &self.lower[range.clone()];
         let last_clause = words
             .iter()
-            .rposition(|w| COMPLEMENTIZERS.contains(&w.as_str()))
+            .rposition(|w| COMPLEMENTIZERS.contains(&w.as_ref()))
             .map_or(range.start, |i| range.start + i + 1);
         // "between A and B": the conjunction joins the two parties.
         let between = words.iter().rposition(|w| w == "between").map(|i| range.start + i + 1);
@@ -274,7 +275,7 @@ impl Tokens<'_> {
         let right = &self.lower[k..];
         let spans = &self.spans[k..];
         let mut a = 0;
-        while right.get(a).is_some_and(|w| ADVERBS.contains(&w.as_str())) {
+        while right.get(a).is_some_and(|w| ADVERBS.contains(&w.as_ref())) {
             a += 1;
         }
         if right.get(a).is_some_and(|w| is_verb(w)) {
@@ -282,12 +283,12 @@ impl Tokens<'_> {
         }
         let Some(first) = right.first() else { return false };
         // A subject pronoun, adverbs, then any word that can be a verb.
-        if SUBJECT_PRONOUNS.contains(&first.as_str()) {
+        if SUBJECT_PRONOUNS.contains(&first.as_ref()) {
             let mut v = 1;
-            while right.get(v).is_some_and(|w| ADVERBS.contains(&w.as_str())) {
+            while right.get(v).is_some_and(|w| ADVERBS.contains(&w.as_ref())) {
                 v += 1;
             }
-            return right.get(v).is_some_and(|w| !BREAKS_NP.contains(&w.as_str()) && w != "and");
+            return right.get(v).is_some_and(|w| !BREAKS_NP.contains(&w.as_ref()) && w != "and");
         }
         // A short noun phrase, then a verb, with no comma in between.
         let capitalised = self.text[spans[0].clone()].starts_with(char::is_uppercase);
@@ -295,7 +296,7 @@ impl Tokens<'_> {
         // plural noun ("talks", "details"), or a gerund ("ending it").
         let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
         let gerund = first.len() > 5 && first.ends_with("ing");
-        if !(NP_OPENERS.contains(&first.as_str()) || capitalised || plural || gerund) {
+        if !(NP_OPENERS.contains(&first.as_ref()) || capitalised || plural || gerund) {
             return false;
         }
         for (n, w) in right.iter().enumerate().take(7).skip(1) {
@@ -306,7 +307,7 @@ impl Tokens<'_> {
             if is_verb(w) {
                 return true;
             }
-            if BREAKS_NP.contains(&w.as_str()) {
+            if BREAKS_NP.contains(&w.as_ref()) {
                 return false;
             }
         }
@@ -318,14 +319,14 @@ impl Tokens<'_> {
 /// one before.
 pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
     let spans = words(text);
-    let lower: Vec<String> = spans.iter().map(|r| text[r.clone()].to_lowercase()).collect();
+    let lower: Vec<Cow<'_, str>> = spans.iter().map(|r| lowercase(&text[r.clone()])).collect();
     let tokens = Tokens { text, depth: depths(text), spans, lower };
     let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut start, right start, join)
     if let Some(cut) = leading_subordinate(&tokens) {
         cuts.push(cut);
     }
     for (k, r) in tokens.spans.iter().enumerate() {
-        let word = tokens.lower[k].as_str();
+        let word = tokens.lower[k].as_ref();
         let join = match word {
             "and" => Join::And,
             "but" | "yet" => Join::Contrast,
@@ -406,10 +407,10 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
 /// clause, when the main clause after it starts a clause of its own.
 fn leading_subordinate(tokens: &Tokens<'_>) -> Option<(usize, usize, Join)> {
     let mut k = 0;
-    while tokens.lower.get(k).is_some_and(|w| CONNECTIVES.contains(&w.as_str())) {
+    while tokens.lower.get(k).is_some_and(|w| CONNECTIVES.contains(&w.as_ref())) {
         k += 1;
     }
-    if !tokens.lower.get(k).is_some_and(|w| SUBORDINATORS.contains(&w.as_str())) {
+    if !tokens.lower.get(k).is_some_and(|w| SUBORDINATORS.contains(&w.as_ref())) {
         return None;
     }
     let from = tokens.spans[k].end;
@@ -427,6 +428,15 @@ fn leading_subordinate(tokens: &Tokens<'_>) -> Option<(usize, usize, Join)> {
     None
 }
 
+/// `word` in lower case, borrowed when it already is (most words are).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 fn trim_trailing_comma(text: &str, range: Range<usize>) -> Range<usize> {
     let piece = &text[range.clone()];
     let trimmed = piece.trim_end_matches([',', ' ']);
@@ -439,7 +449,7 @@ fn is_verb(word: &str) -> bool {
 
 /// Only listed verbs count: an "-ed" word is as often a participle or
 /// adjective ("a detailed document") as a finite verb.
-fn has_finite_verb(words: &[String]) -> bool {
+fn has_finite_verb(words: &[Cow<'_, str>]) -> bool {
     words.iter().any(|w| is_verb(w))
 }
 

@@ -359,13 +359,23 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         for part in word.split('-') {
             let start = offset;
             offset += part.len() + 1;
-            let part = part.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('.');
+            let part = strip_possessive(part).trim_end_matches('.');
             if !part.is_empty() {
                 out.push(Token { text: part, start, end: start + part.len() });
             }
         }
     }
     out
+}
+
+/// `word` without its possessive ending ("Iran's", "Iran’s"). Suffix
+/// checks, not `trim_end_matches` with a string pattern, which builds a
+/// substring searcher for every word.
+fn strip_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        word = rest;
+    }
+    word
 }
 
 /// The lowercase first letter of a name's last word.

@@ -64,6 +64,18 @@ static FOR_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid duration pattern")
 });
 
+/// A cheap superset test for the patterns that need a number: a digit, or
+/// the start of a number word. Most sentences have neither, and one
+/// literal scan is much cheaper than five full patterns.
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred|a thousand)(?-u:\b)")
+        .expect("valid number-word pattern")
+});
+
+fn may_hold_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORD.is_match(text)
+}
+
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s(?P<scale>thousand|million|billion))?[- ](?P<unit>[a-z]+(?: [a-z]+)?)"
@@ -86,8 +98,9 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut taken: Vec<Range<usize>> = Vec::new();
     let overlaps =
         |taken: &[Range<usize>], r: &Range<usize>| taken.iter().any(|t| t.start < r.end && r.start < t.end);
+    let numbered = may_hold_number(text);
 
-    for re in [&*MONEY_SYMBOL, &*MONEY_WORD] {
+    for re in [&*MONEY_SYMBOL, &*MONEY_WORD].into_iter().filter(|_| numbered) {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
             let Some(value) = caps.name("num").and_then(|m| number(m.as_str())) else { continue };
@@ -106,7 +119,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             });
         }
     }
-    for caps in PERCENT.captures_iter(text) {
+    for caps in numbered.then(|| PERCENT.captures_iter(text)).into_iter().flatten() {
         let whole = caps.get(0).map_or(0..0, |m| m.range());
         let Some(value) = caps.name("num").and_then(|m| number(m.as_str())) else { continue };
         if overlaps(&taken, &whole) {
@@ -121,7 +134,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             range: whole,
         });
     }
-    for re in [&*DURATION, &*FOR_A] {
+    for re in [&*DURATION, &*FOR_A].into_iter().filter(|re| numbered || std::ptr::eq(*re, &*FOR_A)) {
         for caps in re.captures_iter(text) {
             let Some(num) = caps.name("num") else { continue };
             let start = caps.name("bound").map_or(num.start(), |b| b.start());
@@ -142,7 +155,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             });
         }
     }
-    for caps in COUNT.captures_iter(text) {
+    for caps in numbered.then(|| COUNT.captures_iter(text)).into_iter().flatten() {
         let Some(num) = caps.name("num") else { continue };
         let Some(unit_match) = caps.name("unit") else { continue };
         // "18-page document": a hyphenated number qualifies one word.
