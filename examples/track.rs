@@ -26,6 +26,9 @@ ARGS:
 OPTIONS:
     -f, --format FORMAT     Output format: `markdown` (the default; a readable
                             report) or `json` (the claimtrack/1 document).
+        --evidence          In the readable report, show under each group its
+                            scored pairs with their components and the pairs
+                            kept apart (the JSON always has them).
         --max-file-size N   Skip files larger than N bytes (default 16777216).
     -h, --help              Print this help and exit.
 
@@ -41,6 +44,7 @@ enum Format {
 
 struct Options {
     format: Format,
+    evidence: bool,
     max_file_size: u64,
     paths: Vec<PathBuf>,
 }
@@ -48,6 +52,7 @@ struct Options {
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
     let mut options = Options {
         format: Format::Markdown,
+        evidence: false,
         max_file_size: claimtrack::DEFAULT_MAX_FILE_SIZE,
         paths: Vec::new(),
     };
@@ -74,6 +79,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
                     other => return Err(format!("unknown format `{other}` (expected markdown or json)")),
                 }
             }
+            "--evidence" => options.evidence = true,
             "--max-file-size" => {
                 let text = value("--max-file-size")?;
                 options.max_file_size = text
@@ -133,7 +139,9 @@ fn main() -> ExitCode {
 
     let tracker = Tracker::new(corpus);
     let output = match options.format {
-        Format::Markdown => report::markdown(&tracker),
+        Format::Markdown => {
+            report::markdown_with(&tracker, report::MarkdownOptions { evidence: options.evidence })
+        }
         Format::Json => report::json::Document::new(&tracker).to_json(),
     };
     let mut stdout = std::io::stdout().lock();

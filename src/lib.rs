@@ -30,6 +30,8 @@
 //!   directories and JSONL, with their metadata ([`ArticleMeta`]).
 //! - [`Extractor`] turns an article into [`Claim`]s, each with a [`Span`]
 //!   into the original text.
+//! - [`Matcher`] groups the claims that say the same thing, with the
+//!   evidence for every decision ([`matching`]).
 //! - [`Tracker`] runs the pipeline and holds claims, groups
 //!   ([`ClaimGroup`]) and relations ([`Relation`]).
 //! - [`report`] renders results as Markdown or the `claimtrack/1` JSON.
@@ -46,6 +48,7 @@
 mod corpus;
 mod error;
 mod extract;
+pub mod matching;
 mod model;
 pub mod report;
 mod tracker;
@@ -53,6 +56,7 @@ mod tracker;
 pub use corpus::{BlockKind, Corpus, DEFAULT_MAX_FILE_SIZE, LoadReport, Loader, TextBlock};
 pub use error::{Error, Location, Result};
 pub use extract::{EntityTable, Extraction, Extractor};
+pub use matching::{Grouping, MatchConfig, Matcher};
 pub use model::{
     Article, ArticleMeta, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, DatePrecision, Entity,
     EntityKind, Factuality, PartialDate, Polarity, Quantity, QuantityKind, QuantityValue, Relation,

@@ -531,6 +531,18 @@ impl Claim {
         }
     }
 
+    /// The claim with these entities (canonical, as extraction gives them).
+    pub fn with_entities(mut self, entities: Vec<Entity>) -> Self {
+        self.entities = entities;
+        self
+    }
+
+    /// The claim with these normalized quantities.
+    pub fn with_quantities(mut self, quantities: Vec<Quantity>) -> Self {
+        self.quantities = quantities;
+        self
+    }
+
     /// The claim's id, unique in a corpus and stable as long as its
     /// article's text is unchanged (`"003_2ae25c5b15da7739/4"`).
     pub fn id(&self) -> &str {
@@ -647,12 +659,16 @@ pub struct UnresolvedDate {
 }
 
 /// Claims that say the same thing; every claim is in exactly one group.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimGroup {
     /// The group's id, stable when unrelated articles are added.
     pub id: String,
     /// The ids of its member claims, in corpus order.
     pub claims: Vec<String>,
+    /// The id of its most representative member.
+    pub canonical: String,
+    /// Why the group holds what it holds.
+    pub evidence: crate::matching::Evidence,
 }
 
 /// A directed relation between two claim groups.

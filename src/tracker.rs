@@ -7,6 +7,7 @@
 
 use crate::corpus::Corpus;
 use crate::extract::Extractor;
+use crate::matching::{MatchConfig, Matcher};
 use crate::model::{Claim, ClaimGroup, Relation, Skipped};
 
 /// A corpus together with everything claimtrack found in it.
@@ -41,10 +42,17 @@ impl Tracker {
             claims.extend(extraction.claims);
             skipped.extend(extraction.skipped);
         }
-        // Until matching exists every claim stands alone.
-        let groups = claims
+        let grouping = Matcher::new(MatchConfig::default()).group(&claims);
+        let groups = grouping
+            .groups()
             .iter()
-            .map(|c| ClaimGroup { id: format!("g-{}", c.id()), claims: vec![c.id().to_owned()] })
+            .enumerate()
+            .map(|(g, group)| ClaimGroup {
+                id: group.id.clone(),
+                claims: group.members.clone(),
+                canonical: group.canonical.clone(),
+                evidence: grouping.evidence(g),
+            })
             .collect();
         Self { corpus, claims, skipped, groups, relations: Vec::new() }
     }
@@ -64,6 +72,11 @@ impl Tracker {
     /// boilerplate ...), with the reason, in corpus order.
     pub fn skipped(&self) -> &[Skipped] {
         &self.skipped
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id() == id)
     }
 
     /// The claims of one article.

@@ -91,3 +91,35 @@ fn every_span_slices_its_source_and_matches_its_text() {
         }
     }
 }
+
+/// Every group of two or more claims over the corpus: id, canonical member,
+/// members, and each scored pair with its components.
+#[test]
+fn claim_groups() {
+    let tracker = common::tracker();
+    let mut out = String::new();
+    for group in tracker.groups().iter().filter(|g| g.claims.len() > 1) {
+        let _ = writeln!(out, "{} canonical {}", group.id, group.canonical);
+        for id in &group.claims {
+            let text = tracker.claim(id).map_or("", |c| c.text());
+            let _ = writeln!(out, "  {id}: {text}");
+        }
+        for pair in &group.evidence.pairs {
+            let c = &pair.components;
+            let _ = writeln!(
+                out,
+                "  {} ~ {} {:.3}: words {:.3} entities {:?} quantities {:?} wording {:.3} penalties {:?}",
+                pair.a,
+                pair.b,
+                pair.score,
+                c.words.score,
+                c.entities.as_ref().map(|e| e.score),
+                c.quantities.as_ref().map(|q| q.score),
+                c.wording.score,
+                c.penalties.iter().map(|p| p.factor).collect::<Vec<_>>()
+            );
+        }
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}

@@ -115,6 +115,14 @@ pub struct GroupRecord {
     pub id: String,
     /// Its member claims' ids.
     pub claims: Vec<String>,
+    /// The text of its most representative member.
+    pub canonical: String,
+    /// That member's id.
+    pub canonical_claim: String,
+    /// The scored pairs inside the group, each with its score broken into
+    /// components, and the scored pairs to claims outside with why they
+    /// were kept apart.
+    pub evidence: crate::matching::Evidence,
 }
 
 /// One relation between groups.
@@ -174,7 +182,13 @@ impl Document {
         let groups = tracker
             .groups()
             .iter()
-            .map(|g| GroupRecord { id: g.id.clone(), claims: g.claims.clone() })
+            .map(|g| GroupRecord {
+                id: g.id.clone(),
+                claims: g.claims.clone(),
+                canonical: tracker.claim(&g.canonical).map(|c| c.text().to_owned()).unwrap_or_default(),
+                canonical_claim: g.canonical.clone(),
+                evidence: g.evidence.clone(),
+            })
             .collect();
         let relations = tracker
             .relations()

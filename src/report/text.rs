@@ -5,9 +5,23 @@ use std::fmt::Write as _;
 use crate::model::{Article, QuantityValue};
 use crate::tracker::Tracker;
 
-/// Renders the readable report: each article with its metadata, then its
-/// claims with the line they start on.
+/// What the readable report includes beyond the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Under each group, its scored pairs with their components and the
+    /// pairs kept apart.
+    pub evidence: bool,
+}
+
+/// Renders the readable report: the claims reported more than once, then
+/// each article with its metadata and its claims with the line they start
+/// on.
 pub fn markdown(tracker: &Tracker) -> String {
+    markdown_with(tracker, MarkdownOptions::default())
+}
+
+/// [`markdown`] with options.
+pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
     let mut out = String::new();
     let corpus = tracker.corpus();
     let _ = writeln!(
@@ -18,6 +32,7 @@ pub fn markdown(tracker: &Tracker) -> String {
         tracker.groups().len(),
         tracker.relations().len()
     );
+    groups(tracker, options, &mut out);
     for article in corpus.articles() {
         let _ = write!(out, "\n## {}", article.id());
         if let Some(title) = &article.meta().title {
@@ -64,6 +79,74 @@ pub fn markdown(tracker: &Tracker) -> String {
         }
     }
     out
+}
+
+/// The groups of two or more claims: canonical statement, then every
+/// member with its article and line, and the evidence on request.
+fn groups(tracker: &Tracker, options: MarkdownOptions, out: &mut String) {
+    let shared: Vec<_> = tracker.groups().iter().filter(|g| g.claims.len() > 1).collect();
+    if shared.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Claims reported more than once\n");
+    for group in shared {
+        let canonical = tracker.claim(&group.canonical).map_or("", |c| c.text());
+        let _ =
+            writeln!(out, "### {} ({} claims)\n\n> {}\n", group.id, group.claims.len(), escape(canonical));
+        for id in &group.claims {
+            let Some(claim) = tracker.claim(id) else { continue };
+            let article = tracker.corpus().get(claim.article());
+            let line = article.map_or(0, |a| a.line_of(claim.span().start));
+            let outlet = article.and_then(|a| a.meta().outlet.clone()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {} line {line} ({}): {}",
+                claim.article(),
+                escape(&outlet),
+                escape(claim.text())
+            );
+        }
+        if options.evidence {
+            out.push('\n');
+            for pair in &group.evidence.pairs {
+                let c = &pair.components;
+                let mut parts = vec![format!("words {:.2}", c.words.score)];
+                if let Some(e) = &c.entities {
+                    parts.push(format!("entities {:.2}", e.score));
+                }
+                if let Some(q) = &c.quantities {
+                    parts.push(format!("quantities {:.2}", q.score));
+                    for d in &q.disagreements {
+                        parts.push(format!("{} differs: {} vs {}", d.slot, d.a, d.b));
+                    }
+                }
+                parts.push(format!("wording {:.2}", c.wording.score));
+                for p in &c.penalties {
+                    parts.push(format!("{} (x{})", p.reason, p.factor));
+                }
+                let shared: Vec<&str> = c.words.shared.iter().map(|t| t.term.as_str()).collect();
+                let _ = writeln!(
+                    out,
+                    "- {} ~ {}: score {:.3} ({}); shared: {}",
+                    pair.a,
+                    pair.b,
+                    pair.score,
+                    parts.join(", "),
+                    escape(&shared.join(", "))
+                );
+            }
+            for apart in &group.evidence.kept_apart {
+                let _ = writeln!(
+                    out,
+                    "- kept apart from {} ({}): {}",
+                    apart.b,
+                    apart.group,
+                    escape(&apart.reason)
+                );
+            }
+        }
+        out.push('\n');
+    }
 }
 
 /// "Global Research, by Michael Jansen, published 2020-07-23, republishing

@@ -1,0 +1,219 @@
+//! Average-linkage clustering over the sparse graph of scored pairs.
+//!
+//! Two clusters merge when the mean score over all pairs between them
+//! (a missing pair counts as 0) reaches the threshold, best pair first.
+//! Unlike single-link components, a middle claim that resembles two
+//! unrelated ones cannot chain them: once it joins one, the mean from the
+//! merged cluster to the other falls by half.
+//!
+//! Clusters never merge across connected components of the graph (their
+//! mean would be 0), so each component is clustered on its own, in
+//! parallel. Ties break on the lower claim index, and indices follow the
+//! claims' ids, so the result depends on neither input order nor thread
+//! count.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+use rayon::prelude::*;
+
+/// A scored pair, `a < b`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Edge {
+    pub(crate) a: u32,
+    pub(crate) b: u32,
+    pub(crate) score: f32,
+}
+
+/// The clusters of `n` nodes, each a sorted list of node indices, sorted
+/// by their first node.
+pub(crate) fn clusters(n: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
+    let components = components(n, edges);
+    // Edges per component, in edge order.
+    let mut local_edges: Vec<Vec<Edge>> = vec![Vec::new(); components.len()];
+    let mut component_of = vec![0usize; n];
+    let mut local_index = vec![0u32; n];
+    for (c, members) in components.iter().enumerate() {
+        for (k, &m) in members.iter().enumerate() {
+            component_of[m as usize] = c;
+            local_index[m as usize] = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+    }
+    for e in edges {
+        let c = component_of[e.a as usize];
+        local_edges[c].push(Edge {
+            a: local_index[e.a as usize],
+            b: local_index[e.b as usize],
+            score: e.score,
+        });
+    }
+    let mut out: Vec<Vec<u32>> = components
+        .par_iter()
+        .zip(local_edges.par_iter())
+        .flat_map_iter(|(members, edges)| {
+            if members.len() == 1 {
+                return vec![members.clone()];
+            }
+            average_linkage(members.len(), edges, threshold)
+                .into_iter()
+                .map(|local| local.into_iter().map(|k| members[k as usize]).collect())
+                .collect()
+        })
+        .collect();
+    out.sort_unstable_by_key(|c: &Vec<u32>| c[0]);
+    out
+}
+
+/// Connected components, each sorted, sorted by first node.
+fn components(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
+    let mut parent: Vec<u32> = (0..n).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let up = parent[parent[x as usize] as usize];
+            parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+    for e in edges {
+        let (ra, rb) = (find(&mut parent, e.a), find(&mut parent, e.b));
+        if ra != rb {
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            parent[hi as usize] = lo;
+        }
+    }
+    let mut by_root: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for i in 0..n {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let r = find(&mut parent, i);
+        by_root[r as usize].push(i);
+    }
+    by_root.into_iter().filter(|c| !c.is_empty()).collect()
+}
+
+/// A candidate merge in the queue.
+#[derive(Clone, Copy, Debug)]
+struct Merge {
+    mean: f64,
+    a: u32,
+    b: u32,
+    version_a: u32,
+    version_b: u32,
+}
+
+impl PartialEq for Merge {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Merge {}
+impl PartialOrd for Merge {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Merge {
+    /// Highest mean first; on a tie, the pair with the lower indices.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.mean
+            .total_cmp(&other.mean)
+            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+            .then_with(|| (other.version_a, other.version_b).cmp(&(self.version_a, self.version_b)))
+    }
+}
+
+/// Average-linkage clusters of one connected component of `m` nodes.
+fn average_linkage(m: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
+    let mut size = vec![1u32; m];
+    let mut alive = vec![true; m];
+    let mut version = vec![0u32; m];
+    let mut members: Vec<Vec<u32>> = (0..m).map(|i| vec![u32::try_from(i).unwrap_or(u32::MAX)]).collect();
+    // Sum of pair scores between clusters.
+    let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::new(); m];
+    let mut queue = BinaryHeap::new();
+    for e in edges {
+        *links[e.a as usize].entry(e.b).or_default() += f64::from(e.score);
+        *links[e.b as usize].entry(e.a).or_default() += f64::from(e.score);
+    }
+    for (a, map) in links.iter().enumerate() {
+        let a = u32::try_from(a).unwrap_or(u32::MAX);
+        for (&b, &sum) in map {
+            if a < b {
+                queue.push(Merge { mean: sum, a, b, version_a: 0, version_b: 0 });
+            }
+        }
+    }
+    while let Some(top) = queue.pop() {
+        let (a, b) = (top.a as usize, top.b as usize);
+        if !alive[a] || !alive[b] || version[a] != top.version_a || version[b] != top.version_b {
+            continue;
+        }
+        if top.mean < threshold {
+            break;
+        }
+        // Merge b into a (a is the lower index, which names the cluster).
+        alive[b] = false;
+        size[a] += size[b];
+        version[a] += 1;
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        let from_b = std::mem::take(&mut links[b]);
+        links[a].remove(&top.b);
+        for (c, sum) in from_b {
+            if c == top.a {
+                continue;
+            }
+            *links[a].entry(c).or_default() += sum;
+            let back = &mut links[c as usize];
+            back.remove(&top.b);
+            *back.entry(top.a).or_default() += sum;
+        }
+        let mut next: Vec<(u32, f64)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
+        next.sort_unstable_by_key(|&(c, _)| c);
+        for (c, sum) in next {
+            let mean = sum / (f64::from(size[a]) * f64::from(size[c as usize]));
+            let (x, y) = (top.a.min(c), top.a.max(c));
+            queue.push(Merge {
+                mean,
+                a: x,
+                b: y,
+                version_a: version[x as usize],
+                version_b: version[y as usize],
+            });
+        }
+    }
+    let mut out: Vec<Vec<u32>> = members
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| alive[*i])
+        .map(|(_, mut m)| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort_unstable_by_key(|c| c[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(a: u32, b: u32, score: f32) -> Edge {
+        Edge { a, b, score }
+    }
+
+    #[test]
+    fn a_middle_claim_does_not_chain_two_unrelated_ones() {
+        // 0-1 and 1-2 are close, 0-2 unrelated: single link would make one
+        // group; average link keeps 2 apart.
+        let got = clusters(3, &[edge(0, 1, 0.9), edge(1, 2, 0.8)], 0.5);
+        assert_eq!(got, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn a_tight_group_merges_whole() {
+        let got = clusters(4, &[edge(0, 1, 0.9), edge(0, 2, 0.8), edge(1, 2, 0.85), edge(2, 3, 0.1)], 0.5);
+        assert_eq!(got, vec![vec![0, 1, 2], vec![3]]);
+    }
+}

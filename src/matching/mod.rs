@@ -1,0 +1,753 @@
+//! Grouping the claims that say the same thing, with every decision
+//! explained.
+//!
+//! Invariants:
+//! - The score of a pair is symmetric, in [0, 1], and 1 for a claim with
+//!   itself; [`Components`] explains its parts.
+//! - Candidates come from prefix filtering on rare terms, never from all
+//!   pairs; clusters from average linkage, which does not chain unrelated
+//!   claims through a middle one.
+//! - Claims are processed in the order of their ids and every tie breaks
+//!   on that order, so the groups depend on neither the input order nor
+//!   the thread count.
+//! - Term weights use a fixed IDF scale, not the corpus size, and a group's
+//!   id is a hash of its smallest member id: adding claims that share no
+//!   term with a group changes neither its members nor its id.
+
+mod block;
+mod cluster;
+mod features;
+mod score;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use score::{Component, Components, Disagreement, Penalty, QuantityComponent, Shared, WordingComponent};
+
+use crate::extract::EntityTable;
+use crate::model::Claim;
+use features::{Features, Tokenizer, Vocabulary};
+use score::{Kernel, Totals};
+
+/// The weights of the score's components in their weighted mean.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// Content words (IDF-weighted Dice).
+    pub words: f64,
+    /// Canonical entities (IDF-weighted Dice).
+    pub entities: f64,
+    /// Agreement of amounts and dates in shared slots.
+    pub quantities: f64,
+    /// Edit-distance similarity of the wording.
+    pub wording: f64,
+}
+
+/// Everything the matcher can be tuned with.
+///
+/// The defaults were tuned on the corpus annotation in
+/// `tests/data/groups.yaml`; `tests/matching_quality.rs` prints the
+/// figures they give.
+#[derive(Clone, Debug)]
+pub struct MatchConfig {
+    /// Two groups merge when the mean score over all pairs between them
+    /// reaches this.
+    pub threshold: f64,
+    /// Component weights.
+    pub weights: Weights,
+    /// The factor applied when the claims name different parties of the
+    /// same kind (Russia vs China).
+    pub party_conflict: f64,
+    /// Content overlap (the `words` component) under which the claims do
+    /// not share a predicate: the score is scaled by `words / this`. The
+    /// same parties alone ("Rouhani") do not make the same claim.
+    pub content_floor: f64,
+    /// Relative difference under which two amounts are the same (0.01 is
+    /// 1%).
+    pub amount_tolerance: f64,
+    /// The IDF scale: a term's weight is `ln(1 + idf_scale / df)`.
+    pub idf_scale: f64,
+    /// Pairs scoring under this are not kept (they count as 0 in the
+    /// average linkage).
+    pub edge_floor: f64,
+    /// The share of a claim's term weight its blocking prefix carries.
+    pub prefix_share: f64,
+    /// Terms in more claims than this are not blocking keys.
+    pub max_df: u32,
+    /// Words that carry no content ("the", "said", "would").
+    pub stop_words: Vec<String>,
+    /// Sets of words that count as one ("deal", "agreement", "pact"); each
+    /// word is stemmed and stands for the first of its set.
+    pub synonyms: Vec<Vec<String>>,
+    /// Aliases mapped to canonical entities before comparing.
+    pub aliases: EntityTable,
+}
+
+/// English function words, and the reporting and modal verbs that say how
+/// a claim is made rather than what it claims.
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reported",
+    "reportedly",
+    "noted",
+    "added",
+    "stressed",
+    "stated",
+    "announced",
+    "claimed",
+    "believes",
+    "argued",
+    "argues",
+    // Titles and offices describe who is meant, not what is claimed.
+    "president",
+    "minister",
+    "ministry",
+    "foreign",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "head",
+    "leader",
+    "supreme",
+    "deputy",
+    "director",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "chairman",
+    "prime",
+    "general",
+    "acting",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "ayatollah",
+];
+
+/// Synonym sets of news about agreements, diplomacy, trade and conflict:
+/// words a paraphrase swaps for each other.
+pub const SYNONYMS: &[&[&str]] = &[
+    &["agreement", "deal", "pact", "treaty", "accord", "partnership", "roadmap"],
+    &["negotiate", "negotiation", "talks", "talk", "discuss", "discussion"],
+    &["sign", "signing", "signed", "ink", "inked", "conclude"],
+    &["invest", "investment", "investor"],
+    &["sanction", "restriction", "embargo"],
+    &["oppose", "opposition", "reject", "resist", "counter", "challenge", "fight"],
+    &["support", "back", "backing", "prop", "endorse"],
+    &[
+        "cooperate",
+        "cooperation",
+        "collaborate",
+        "collaboration",
+        "ties",
+        "relations",
+        "relationship",
+        "alliance",
+    ],
+    &["partner", "ally", "friend"],
+    &["pressure", "pressurize", "pressurise", "coerce"],
+    &["threat", "threaten", "danger"],
+    &["drill", "exercise", "manoeuvre", "maneuver", "wargame"],
+    &["military", "army", "armed", "defence", "defense", "security"],
+    &["government", "regime", "administration", "authorities"],
+    &["visit", "trip", "tour"],
+    &["country", "state", "nation"],
+    &["strengthen", "deepen", "boost", "intensify", "expand", "accelerate", "increase"],
+    &["buy", "purchase", "import"],
+    &["oil", "crude", "hydrocarbon", "petroleum"],
+    &["economy", "economic"],
+    &["unacceptable", "illegal", "illegitimate"],
+    &["push", "force", "drive"],
+];
+
+impl Default for MatchConfig {
+    fn default() -> Self {
+        Self {
+            threshold: 0.32,
+            weights: Weights { words: 0.55, entities: 0.2, quantities: 0.15, wording: 0.1 },
+            party_conflict: 0.5,
+            content_floor: 0.15,
+            amount_tolerance: 0.01,
+            idf_scale: 1000.0,
+            edge_floor: 0.15,
+            prefix_share: 0.5,
+            max_df: 5000,
+            stop_words: STOP_WORDS.iter().map(|w| (*w).to_owned()).collect(),
+            synonyms: SYNONYMS.iter().map(|set| set.iter().map(|w| (*w).to_owned()).collect()).collect(),
+            aliases: EntityTable::builtin(),
+        }
+    }
+}
+
+/// Groups claims; see the module documentation.
+///
+/// # Examples
+/// ```
+/// use claimtrack::{Claim, Matcher, MatchConfig, Span};
+/// let claims = [
+///     Claim::new("a#1", "a", Span::new(0, 0), "Iran and China signed a 25-year cooperation agreement."),
+///     Claim::new("b#1", "b", Span::new(0, 0), "Tehran and Beijing signed a 25-year agreement on cooperation."),
+///     Claim::new("b#2", "b", Span::new(0, 0), "Oil prices fell sharply in London on Monday."),
+/// ];
+/// let grouping = Matcher::new(MatchConfig::default()).group(&claims);
+/// assert_eq!(grouping.groups().len(), 2);
+/// assert_eq!(grouping.groups()[0].members, ["a#1", "b#1"]);
+/// ```
+pub struct Matcher {
+    config: MatchConfig,
+    tokenizer: Tokenizer,
+}
+
+impl Matcher {
+    /// A matcher with this configuration.
+    pub fn new(config: MatchConfig) -> Self {
+        let tokenizer = Tokenizer::new(&config);
+        Self { config, tokenizer }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &MatchConfig {
+        &self.config
+    }
+
+    /// Groups `claims`. Every claim ends up in exactly one group.
+    pub fn group(&self, claims: &[Claim]) -> Grouping {
+        let prepared = self.prepare(claims);
+        let kernel = Kernel { weights: &prepared.weights, config: &self.config };
+        let keys: Vec<block::Keys> = prepared
+            .features
+            .par_iter()
+            .map(|f| {
+                block::keys(
+                    f,
+                    &prepared.vocabulary,
+                    &prepared.weights,
+                    self.config.prefix_share,
+                    self.config.max_df,
+                )
+            })
+            .collect();
+        let postings = block::index(&keys, prepared.vocabulary.len());
+        let floor = self.config.edge_floor;
+        let counted = std::sync::atomic::AtomicU64::new(0);
+        let per_claim = block::for_each_candidate(&keys, &postings, |a, b| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let (fa, fb) = (&prepared.features[a as usize], &prepared.features[b as usize]);
+            let (ta, tb) = (prepared.totals[a as usize], prepared.totals[b as usize]);
+            let score = kernel.parts(fa, ta, fb, tb).score;
+            (score >= floor).then_some(cluster::Edge { a, b, score: score as f32 })
+        });
+        let candidates = counted.into_inner();
+        let mut edges: Vec<cluster::Edge> = per_claim.into_iter().flatten().collect();
+        edges.sort_unstable_by_key(|e| (e.a, e.b));
+        let clusters = cluster::clusters(claims.len(), &edges, self.config.threshold);
+        Grouping::new(self.config.clone(), prepared, edges, clusters, candidates)
+    }
+
+    /// How many candidate pairs blocking yields for `claims` (for
+    /// benchmarks and reports).
+    pub fn candidate_pairs(&self, claims: &[Claim]) -> u64 {
+        let prepared = self.prepare(claims);
+        let keys: Vec<block::Keys> = prepared
+            .features
+            .par_iter()
+            .map(|f| {
+                block::keys(
+                    f,
+                    &prepared.vocabulary,
+                    &prepared.weights,
+                    self.config.prefix_share,
+                    self.config.max_df,
+                )
+            })
+            .collect();
+        let postings = block::index(&keys, prepared.vocabulary.len());
+        block::count_candidates(&keys, &postings)
+    }
+
+    /// The score of every pair among `claims`, without blocking: the
+    /// exhaustive reference blocking is measured against. Quadratic; for
+    /// tests and benchmarks on small inputs. Pairs are `(i, j, score)`
+    /// with `i < j` indices into `claims`, for the pairs scoring at least
+    /// `min_score`.
+    pub fn score_all_pairs(&self, claims: &[Claim], min_score: f64) -> Vec<(usize, usize, f64)> {
+        let prepared = self.prepare(claims);
+        let kernel = Kernel { weights: &prepared.weights, config: &self.config };
+        let n = claims.len();
+        let mut out: Vec<(usize, usize, f64)> = (0..n)
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let (prepared, kernel) = (&prepared, &kernel);
+                (i + 1..n).filter_map(move |j| {
+                    let (a, b) = (prepared.order[i], prepared.order[j]);
+                    let s = kernel
+                        .parts(
+                            &prepared.features[i],
+                            prepared.totals[i],
+                            &prepared.features[j],
+                            prepared.totals[j],
+                        )
+                        .score;
+                    (s >= min_score).then_some((a.min(b), a.max(b), s))
+                })
+            })
+            .collect();
+        out.sort_unstable_by_key(|x| (x.0, x.1));
+        out
+    }
+
+    /// The score of two claims on their own, explained. Term weights come
+    /// from the two claims only; inside a corpus, use
+    /// [`Grouping::explain`], whose weights come from the whole corpus.
+    pub fn score_pair(&self, a: &Claim, b: &Claim) -> (f64, Components) {
+        let grouping = self.group(&[a.clone(), b.clone()]);
+        let e = grouping.explain(a.id(), b.id());
+        e.map_or((0.0, empty_components()), |e| (e.score, e.components))
+    }
+
+    /// Features of the claims, in the order of their ids.
+    fn prepare(&self, claims: &[Claim]) -> Prepared {
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by(|&x, &y| {
+            claims[x].id().cmp(claims[y].id()).then_with(|| claims[x].text().cmp(claims[y].text()))
+        });
+        let tokens: Vec<features::Tokens> =
+            order.par_iter().map(|&i| self.tokenizer.tokens(&claims[i])).collect();
+        let mut vocabulary = Vocabulary::default();
+        let features: Vec<Features> = tokens.iter().map(|t| vocabulary.add(t)).collect();
+        let weights = score::term_weights(&vocabulary, self.config.idf_scale);
+        let totals = features.iter().map(|f| score::totals(f, &weights)).collect();
+        let ids = order.iter().map(|&i| claims[i].id().to_owned()).collect();
+        Prepared { order, ids, vocabulary, features, weights, totals }
+    }
+}
+
+fn empty_components() -> Components {
+    Components {
+        words: Component { score: 0.0, weight: 0.0, shared: Vec::new() },
+        entities: None,
+        quantities: None,
+        wording: WordingComponent { score: 0.0, weight: 0.0 },
+        penalties: Vec::new(),
+    }
+}
+
+/// Claims prepared for comparison, in the order of their ids.
+struct Prepared {
+    /// Input position of each prepared claim.
+    order: Vec<usize>,
+    ids: Vec<String>,
+    vocabulary: Vocabulary,
+    features: Vec<Features>,
+    weights: Vec<f32>,
+    totals: Vec<Totals>,
+}
+
+/// Claims that say the same thing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The id: `g-` and a hash of the smallest member id, so it stays the
+    /// same when unrelated claims are added.
+    pub id: String,
+    /// Member claim ids, in input order.
+    pub members: Vec<String>,
+    /// The most representative member: the highest total score to the
+    /// others.
+    pub canonical: String,
+}
+
+/// Pairs across groups are listed as kept apart from this share of the
+/// threshold up: the near misses worth explaining.
+const NEAR_MISS: f64 = 0.75;
+
+/// Why a group holds what it holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The scored pairs inside the group.
+    pub pairs: Vec<PairEvidence>,
+    /// Near misses: pairs from a member to a claim outside scoring at
+    /// least three quarters of the threshold, with why they were kept
+    /// apart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_apart: Vec<KeptApart>,
+}
+
+/// One scored pair.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairEvidence {
+    /// One claim id.
+    pub a: String,
+    /// The other claim id.
+    pub b: String,
+    /// The pair's score.
+    pub score: f64,
+    /// The score's parts.
+    pub components: Components,
+}
+
+/// A scored pair across two groups.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeptApart {
+    /// The member of this group.
+    pub a: String,
+    /// The claim in the other group.
+    pub b: String,
+    /// The other claim's group.
+    pub group: String,
+    /// The pair's score.
+    pub score: f64,
+    /// Why they are apart, in words.
+    pub reason: String,
+}
+
+/// A pair explained: its score, its parts, and the decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The score.
+    pub score: f64,
+    /// Its parts.
+    pub components: Components,
+    /// The threshold the grouping used.
+    pub threshold: f64,
+    /// Whether the two claims are in one group.
+    pub same_group: bool,
+    /// The decision in words.
+    pub reason: String,
+}
+
+/// The result of [`Matcher::group`].
+pub struct Grouping {
+    config: MatchConfig,
+    prepared: Prepared,
+    edges: Vec<cluster::Edge>,
+    groups: Vec<Group>,
+    /// Group of each prepared claim.
+    group_of: Vec<usize>,
+    /// Members of each group as prepared indices.
+    members: Vec<Vec<u32>>,
+    candidates: u64,
+}
+
+impl Grouping {
+    fn new(
+        config: MatchConfig,
+        prepared: Prepared,
+        edges: Vec<cluster::Edge>,
+        clusters: Vec<Vec<u32>>,
+        candidates: u64,
+    ) -> Self {
+        let n = prepared.ids.len();
+        let mut group_of = vec![0usize; n];
+        for (g, members) in clusters.iter().enumerate() {
+            for &m in members {
+                group_of[m as usize] = g;
+            }
+        }
+        // Total score of each claim to the others of its group.
+        let mut strength = vec![0.0f64; n];
+        for e in &edges {
+            if group_of[e.a as usize] == group_of[e.b as usize] {
+                strength[e.a as usize] += f64::from(e.score);
+                strength[e.b as usize] += f64::from(e.score);
+            }
+        }
+        let mut groups: Vec<(usize, Group)> = clusters
+            .iter()
+            .map(|members| {
+                let canonical = members
+                    .iter()
+                    .copied()
+                    .max_by(|&x, &y| strength[x as usize].total_cmp(&strength[y as usize]).then(y.cmp(&x)))
+                    .unwrap_or(members[0]);
+                let mut by_input: Vec<u32> = members.clone();
+                by_input.sort_by_key(|&m| prepared.order[m as usize]);
+                let first_input = prepared.order[by_input[0] as usize];
+                (
+                    first_input,
+                    Group {
+                        id: group_id(&prepared.ids[members[0] as usize]),
+                        members: by_input.iter().map(|&m| prepared.ids[m as usize].clone()).collect(),
+                        canonical: prepared.ids[canonical as usize].clone(),
+                    },
+                )
+            })
+            .collect();
+        // Groups in the input order of their first member; `members` and
+        // `group_of` follow.
+        let mut rank: Vec<usize> = (0..groups.len()).collect();
+        rank.sort_by_key(|&g| groups[g].0);
+        let mut new_index = vec![0usize; groups.len()];
+        for (new, &old) in rank.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut members = vec![Vec::new(); clusters.len()];
+        for (old, m) in clusters.into_iter().enumerate() {
+            members[new_index[old]] = m;
+        }
+        for g in &mut group_of {
+            *g = new_index[*g];
+        }
+        groups.sort_by_key(|(first, _)| *first);
+        let groups = groups.into_iter().map(|(_, g)| g).collect();
+        Self { config, prepared, edges, groups, group_of, members, candidates }
+    }
+
+    /// The groups, in the input order of their first member.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// The scored pairs kept as edges (score at least the edge floor).
+    pub fn scored_pairs(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// Candidate pairs that blocking produced, when counted.
+    pub fn candidate_pairs(&self) -> u64 {
+        self.candidates
+    }
+
+    /// The group of a claim, by id.
+    pub fn group_of(&self, claim: &str) -> Option<&Group> {
+        let i = self.index(claim)?;
+        self.groups.get(self.group_of[i])
+    }
+
+    fn index(&self, claim: &str) -> Option<usize> {
+        // Prepared claims are sorted by id (then text): binary search.
+        let i = self.prepared.ids.partition_point(|id| id.as_str() < claim);
+        (self.prepared.ids.get(i).map(String::as_str) == Some(claim)).then_some(i)
+    }
+
+    fn components(&self, i: usize, j: usize) -> (f64, Components) {
+        let p = &self.prepared;
+        let kernel = Kernel { weights: &p.weights, config: &self.config };
+        let parts = kernel.parts(&p.features[i], p.totals[i], &p.features[j], p.totals[j]);
+        let components =
+            kernel.explain(&p.vocabulary, &p.features[i], p.totals[i], &p.features[j], p.totals[j]);
+        ((parts.score * 1000.0).round() / 1000.0, components)
+    }
+
+    /// Why group `g` holds what it holds: its scored pairs, explained, and
+    /// the scored pairs to claims outside it, with why they were kept
+    /// apart.
+    pub fn evidence(&self, g: usize) -> Evidence {
+        if g >= self.members.len() {
+            return Evidence::default();
+        }
+        let ids = &self.prepared.ids;
+        let mut pairs = Vec::new();
+        let mut kept_apart = Vec::new();
+        for e in &self.edges {
+            let (ga, gb) = (self.group_of[e.a as usize], self.group_of[e.b as usize]);
+            if ga != g && gb != g {
+                continue;
+            }
+            let (i, j) = (e.a as usize, e.b as usize);
+            let (score, components) = self.components(i, j);
+            if ga == gb {
+                pairs.push(PairEvidence { a: ids[i].clone(), b: ids[j].clone(), score, components });
+            } else if score >= NEAR_MISS * self.config.threshold {
+                let (inside, outside, other) = if ga == g { (i, j, gb) } else { (j, i, ga) };
+                kept_apart.push(KeptApart {
+                    a: ids[inside].clone(),
+                    b: ids[outside].clone(),
+                    group: self.groups[other].id.clone(),
+                    score,
+                    reason: self.apart_reason(score, &components, g, other),
+                });
+            }
+        }
+        Evidence { pairs, kept_apart }
+    }
+
+    fn mean_link(&self, g: usize, h: usize) -> f64 {
+        let sum: f64 = self
+            .edges
+            .iter()
+            .filter(|e| {
+                let (x, y) = (self.group_of[e.a as usize], self.group_of[e.b as usize]);
+                (x == g && y == h) || (x == h && y == g)
+            })
+            .map(|e| f64::from(e.score))
+            .sum();
+        sum / (self.members[g].len() * self.members[h].len()) as f64
+    }
+
+    fn apart_reason(&self, score: f64, components: &Components, g: usize, h: usize) -> String {
+        let threshold = self.config.threshold;
+        let penalty = components.penalties.iter().map(|p| p.reason.as_str()).collect::<Vec<_>>().join("; ");
+        let penalty = if penalty.is_empty() { String::new() } else { format!(" ({penalty})") };
+        if score < threshold {
+            format!("score {score:.3} is under the threshold {threshold}{penalty}")
+        } else {
+            format!(
+                "score {score:.3} reaches the threshold {threshold}, but the mean over the two groups ({:.3}) does not: average linkage keeps them apart",
+                self.mean_link(g, h)
+            )
+        }
+    }
+
+    /// Explains the pair of claims `a` and `b` (by id): score, parts and
+    /// decision. `None` when either id is unknown.
+    pub fn explain(&self, a: &str, b: &str) -> Option<Explanation> {
+        let (i, j) = (self.index(a)?, self.index(b)?);
+        let (score, components) = self.components(i, j);
+        let (g, h) = (self.group_of[i], self.group_of[j]);
+        let same_group = g == h;
+        let reason = if same_group {
+            format!("in one group ({}), score {score:.3}", self.groups[g].id)
+        } else {
+            self.apart_reason(score, &components, g, h)
+        };
+        Some(Explanation { score, components, threshold: self.config.threshold, same_group, reason })
+    }
+}
+
+/// `g-` and 16 hex digits of the FNV-1a hash of `id`: stable across runs,
+/// platforms and versions.
+fn group_id(id: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("g-{hash:016x}")
+}

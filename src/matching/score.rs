@@ -1,0 +1,416 @@
+//! The pair score: how surely two claims say the same thing.
+//!
+//! The score is a weighted mean of components in [0, 1], times penalties:
+//!
+//! - `words`: IDF-weighted Dice overlap of the stemmed content words;
+//! - `entities`: IDF-weighted Dice overlap of the canonical entities (present
+//!   when either claim names one);
+//! - `quantities`: the share of shared slots (money in USD, a duration in
+//!   years, a date) whose values agree (present when both claims fill a
+//!   common slot);
+//! - `wording`: normalized Levenshtein similarity (strsim) of the two term
+//!   sequences in text order, which rewards near-identical wording.
+//!
+//! A component that is not present leaves the mean, so a pair without
+//! entities is judged on the rest. When each claim names a party of the
+//! same kind that the other does not (Russia here, China there), the score
+//! is multiplied by the party-conflict penalty: the claims are about other
+//! parties. A differing amount or date only lowers `quantities` and is
+//! recorded as a disagreement: on the same matter it is what the analysis
+//! flags as a contradiction, not a reason to split.
+
+use serde::{Deserialize, Serialize};
+
+use super::features::{AmountValue, Features, Term, Vocabulary, display};
+use super::{MatchConfig, Weights};
+use crate::model::EntityKind;
+
+/// The weight of each term: IDF, `ln(1 + scale / df)`. A fixed scale
+/// instead of the corpus size means a claim that shares no term with the
+/// others changes no weight, and so no score.
+pub(crate) fn term_weights(vocabulary: &Vocabulary, scale: f64) -> Vec<f32> {
+    (0..vocabulary.len())
+        .map(|t| {
+            let df = f64::from(vocabulary.df(Term::try_from(t).unwrap_or(Term::MAX)).max(1));
+            (1.0 + scale / df).ln() as f32
+        })
+        .collect()
+}
+
+/// Per-claim sums of term weights, so Dice needs only the shared part.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Totals {
+    words: f32,
+    entities: f32,
+}
+
+pub(crate) fn totals(f: &Features, weights: &[f32]) -> Totals {
+    let w = |t: Term| weights.get(t as usize).copied().unwrap_or(0.0);
+    Totals {
+        words: f.words.iter().map(|&t| w(t)).sum(),
+        entities: f.entities.iter().map(|&(t, _)| w(t)).sum(),
+    }
+}
+
+/// The numbers of one pair's score, without the explanation.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Parts {
+    pub(crate) words: f64,
+    pub(crate) content: f64,
+    pub(crate) entities: Option<f64>,
+    pub(crate) quantities: Option<f64>,
+    pub(crate) wording: f64,
+    pub(crate) party_conflict: bool,
+    pub(crate) thin_content: bool,
+    pub(crate) score: f64,
+}
+
+/// Everything the kernel needs about the corpus.
+pub(crate) struct Kernel<'a> {
+    pub(crate) weights: &'a [f32],
+    pub(crate) config: &'a MatchConfig,
+}
+
+impl Kernel<'_> {
+    fn weight(&self, t: Term) -> f32 {
+        self.weights.get(t as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The score of a pair, the hot path: merges of sorted term lists and
+    /// one small edit distance, no allocation.
+    pub(crate) fn parts(&self, a: &Features, ta: Totals, b: &Features, tb: Totals) -> Parts {
+        let Weights { words: w_words, entities: w_entities, quantities: w_quantities, wording: w_wording } =
+            self.config.weights;
+        // Words and entities together: a rare shared entity (the Indian
+        // Ocean) is as telling as a rare shared word, a common one (Iran in
+        // a corpus about Iran) tells little.
+        let shared_words = self.shared_weight(&a.words, &b.words);
+        let shared_terms = shared_words + self.shared_weight_by(&a.entities, &b.entities, |e| e.0);
+        let words = dice(shared_terms, ta.words + ta.entities, tb.words + tb.entities);
+        // What is claimed, without who it is about.
+        let content = dice(shared_words, ta.words, tb.words);
+        let entities = (!a.entities.is_empty() || !b.entities.is_empty()).then(|| {
+            let shared = self.shared_weight_by(&a.entities, &b.entities, |e| e.0);
+            dice(shared, ta.entities, tb.entities)
+        });
+        let quantities = amount_agreement(a, b, self.config.amount_tolerance);
+        let wording = if a.sequence.is_empty() && b.sequence.is_empty() {
+            1.0
+        } else {
+            strsim::generic_levenshtein(&a.sequence, &b.sequence) as f64
+                / a.sequence.len().max(b.sequence.len()) as f64
+        };
+        let wording = 1.0 - wording;
+        let mut num = w_words * words + w_wording * wording;
+        let mut den = w_words + w_wording;
+        if let Some(e) = entities {
+            num += w_entities * e;
+            den += w_entities;
+        }
+        if let Some(q) = quantities {
+            num += w_quantities * q;
+            den += w_quantities;
+        }
+        let mut score = if den > 0.0 { num / den } else { 0.0 };
+        let floor = self.config.content_floor;
+        let thin_content = content < floor;
+        if thin_content {
+            score *= content / floor;
+        }
+        let party_conflict = party_conflict(&a.entities, &b.entities);
+        if party_conflict {
+            score *= self.config.party_conflict;
+        }
+        Parts {
+            words,
+            content,
+            entities,
+            quantities,
+            wording,
+            party_conflict,
+            thin_content,
+            score: score.clamp(0.0, 1.0),
+        }
+    }
+
+    fn shared_weight(&self, a: &[Term], b: &[Term]) -> f32 {
+        self.shared_weight_by(a, b, |&t| t)
+    }
+
+    fn shared_weight_by<T>(&self, a: &[T], b: &[T], key: impl Fn(&T) -> Term) -> f32 {
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            let (x, y) = (key(&a[i]), key(&b[j]));
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weight(x);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
+    }
+
+    /// The score of a pair with its explanation.
+    pub(crate) fn explain(
+        &self,
+        vocabulary: &Vocabulary,
+        a: &Features,
+        ta: Totals,
+        b: &Features,
+        tb: Totals,
+    ) -> Components {
+        let parts = self.parts(a, ta, b, tb);
+        let w = self.config.weights;
+        let shared_words = intersect(&a.words, &b.words)
+            .map(|t| Shared {
+                term: display(vocabulary.term(t)).to_owned(),
+                weight: round(f64::from(self.weight(t))),
+            })
+            .collect();
+        let a_entities: Vec<Term> = a.entities.iter().map(|e| e.0).collect();
+        let b_entities: Vec<Term> = b.entities.iter().map(|e| e.0).collect();
+        let shared_entities = intersect(&a_entities, &b_entities)
+            .map(|t| Shared {
+                term: display(vocabulary.term(t)).to_owned(),
+                weight: round(f64::from(self.weight(t))),
+            })
+            .collect();
+        let mut penalties = Vec::new();
+        if parts.party_conflict {
+            let only = |x: &[(Term, EntityKind)], y: &[Term]| -> Vec<String> {
+                x.iter()
+                    .filter(|e| party_kind(e.1) && !y.contains(&e.0))
+                    .map(|e| display(vocabulary.term(e.0)).to_owned())
+                    .collect()
+            };
+            penalties.push(Penalty {
+                reason: format!(
+                    "different parties: {} vs {}",
+                    only(&a.entities, &b_entities).join(", "),
+                    only(&b.entities, &a_entities).join(", ")
+                ),
+                factor: self.config.party_conflict,
+            });
+        }
+        if parts.thin_content {
+            let floor = self.config.content_floor;
+            penalties.push(Penalty {
+                reason: format!("little shared content: content words {:.3} under {floor}", parts.content),
+                factor: round(parts.content / floor),
+            });
+        }
+        let (matched, disagreements) = amount_details(vocabulary, a, b, self.config.amount_tolerance);
+        Components {
+            words: Component { score: round(parts.words), weight: w.words, shared: shared_words },
+            entities: parts.entities.map(|e| Component {
+                score: round(e),
+                weight: w.entities,
+                shared: shared_entities,
+            }),
+            quantities: parts.quantities.map(|q| QuantityComponent {
+                score: round(q),
+                weight: w.quantities,
+                matched,
+                disagreements,
+            }),
+            wording: WordingComponent { score: round(parts.wording), weight: w.wording },
+            penalties,
+        }
+    }
+}
+
+/// IDF-weighted Dice. Two empty sets are alike: nothing tells them apart,
+/// and a claim must score 1 with itself.
+fn dice(shared: f32, a: f32, b: f32) -> f64 {
+    if a + b <= 0.0 { 1.0 } else { (2.0 * f64::from(shared) / f64::from(a + b)).min(1.0) }
+}
+
+fn intersect<'a>(a: &'a [Term], b: &'a [Term]) -> impl Iterator<Item = Term> + 'a {
+    let mut j = 0;
+    a.iter().copied().filter(move |&x| {
+        while j < b.len() && b[j] < x {
+            j += 1;
+        }
+        j < b.len() && b[j] == x
+    })
+}
+
+/// Kinds of entity that are parties to a claim: people, countries and
+/// organisations (a place is where, not who).
+fn party_kind(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Person | EntityKind::Country | EntityKind::Organisation)
+}
+
+/// Whether each side names a party of some kind that the other side does
+/// not name, while the other names one of that kind: Russia vs China.
+fn party_conflict(a: &[(Term, EntityKind)], b: &[(Term, EntityKind)]) -> bool {
+    let only = |x: &[(Term, EntityKind)], y: &[(Term, EntityKind)], kind: EntityKind| {
+        x.iter().any(|e| e.1 == kind && !y.iter().any(|f| f.0 == e.0))
+    };
+    [EntityKind::Country, EntityKind::Person, EntityKind::Organisation]
+        .into_iter()
+        .any(|kind| only(a, b, kind) && only(b, a, kind))
+}
+
+/// The share of slots both claims fill whose values agree; `None` when
+/// they share none. Symmetric: a slot agrees when any of its values on one
+/// side agrees with any on the other.
+fn amount_agreement(a: &Features, b: &Features, tolerance: f64) -> Option<f64> {
+    let (mut shared, mut agree) = (0usize, 0usize);
+    for (n, x) in a.amounts.iter().enumerate() {
+        if a.amounts[..n].iter().any(|z| z.slot == x.slot) || !b.amounts.iter().any(|y| y.slot == x.slot) {
+            continue;
+        }
+        shared += 1;
+        let ok = a.amounts.iter().filter(|z| z.slot == x.slot).any(|z| {
+            b.amounts.iter().filter(|y| y.slot == x.slot).any(|y| same_value(z.value, y.value, tolerance))
+        });
+        agree += usize::from(ok);
+    }
+    (shared > 0).then(|| agree as f64 / shared as f64)
+}
+
+/// Whether two values agree: numbers within the relative tolerance, dates
+/// when one is a refinement of the other (2019 and 2019-08 agree).
+pub(crate) fn same_value(a: AmountValue, b: AmountValue, tolerance: f64) -> bool {
+    match (a, b) {
+        (AmountValue::Number(x), AmountValue::Number(y)) => {
+            (x - y).abs() <= tolerance * x.abs().max(y.abs()) || x == y
+        }
+        (AmountValue::Date(x), AmountValue::Date(y)) => {
+            x.year() == y.year()
+                && (x.month().is_none() || y.month().is_none() || x.month() == y.month())
+                && (x.day().is_none() || y.day().is_none() || x.day() == y.day())
+        }
+        _ => false,
+    }
+}
+
+fn value_text(v: AmountValue) -> String {
+    match v {
+        AmountValue::Number(n) => format!("{n}"),
+        AmountValue::Date(d) => d.to_string(),
+    }
+}
+
+fn amount_details(
+    vocabulary: &Vocabulary,
+    a: &Features,
+    b: &Features,
+    tolerance: f64,
+) -> (Vec<String>, Vec<Disagreement>) {
+    let mut matched = Vec::new();
+    let mut disagreements = Vec::new();
+    let mut slots: Vec<Term> = a.amounts.iter().map(|x| x.slot).collect();
+    slots.sort_unstable();
+    slots.dedup();
+    for slot in slots {
+        let xs: Vec<AmountValue> = a.amounts.iter().filter(|x| x.slot == slot).map(|x| x.value).collect();
+        let ys: Vec<AmountValue> = b.amounts.iter().filter(|y| y.slot == slot).map(|y| y.value).collect();
+        if ys.is_empty() {
+            continue;
+        }
+        let name = display(vocabulary.term(slot)).to_owned();
+        match xs.iter().find_map(|&x| ys.iter().find(|&&y| same_value(x, y, tolerance)).map(|&y| (x, y))) {
+            Some((x, _)) => matched.push(format!("{name} {}", value_text(x))),
+            None => disagreements.push(Disagreement {
+                slot: name,
+                a: xs.iter().map(|&v| value_text(v)).collect::<Vec<_>>().join(", "),
+                b: ys.iter().map(|&v| value_text(v)).collect::<Vec<_>>().join(", "),
+            }),
+        }
+    }
+    (matched, disagreements)
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// A pair's score broken into its parts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Components {
+    /// Content words, IDF-weighted Dice.
+    pub words: Component,
+    /// Canonical entities, IDF-weighted Dice; absent when neither claim
+    /// names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Component>,
+    /// Amounts and dates in shared slots; absent when the claims share no
+    /// slot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantities: Option<QuantityComponent>,
+    /// Similarity of the wording (edit distance over the term sequences).
+    pub wording: WordingComponent,
+    /// Factors applied to the weighted mean, with why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub penalties: Vec<Penalty>,
+}
+
+/// One overlap component: its value, its weight in the mean, and the
+/// shared terms with their IDF weights.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Component {
+    /// The component's value in [0, 1].
+    pub score: f64,
+    /// Its weight in the weighted mean.
+    pub weight: f64,
+    /// The terms both claims have, with their IDF weights.
+    pub shared: Vec<Shared>,
+}
+
+/// A term both claims share.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shared {
+    /// The word stem or the entity's canonical name.
+    pub term: String,
+    /// Its IDF weight.
+    pub weight: f64,
+}
+
+/// The quantity component.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuantityComponent {
+    /// The share of shared slots whose values agree.
+    pub score: f64,
+    /// Its weight in the weighted mean.
+    pub weight: f64,
+    /// Slots whose values agree ("money usd 400000000000").
+    pub matched: Vec<String>,
+    /// Slots whose values differ.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// A slot both claims fill with different values: on the same matter, a
+/// contradiction for the analysis to weigh.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    /// What is measured ("money usd", "duration year", "date").
+    pub slot: String,
+    /// The first claim's values.
+    pub a: String,
+    /// The second claim's values.
+    pub b: String,
+}
+
+/// The wording component.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WordingComponent {
+    /// Normalized Levenshtein similarity of the term sequences.
+    pub score: f64,
+    /// Its weight in the weighted mean.
+    pub weight: f64,
+}
+
+/// A factor applied to the score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Penalty {
+    /// Why, in words.
+    pub reason: String,
+    /// The factor.
+    pub factor: f64,
+}
