@@ -94,13 +94,12 @@ impl Kernel<'_> {
             dice(shared, ta.entities, tb.entities)
         });
         let quantities = amount_agreement(a, b, self.config.amount_tolerance);
-        let wording = if a.sequence.is_empty() && b.sequence.is_empty() {
+        let longer = a.sequence.len().max(b.sequence.len());
+        let wording = if longer == 0 {
             1.0
         } else {
-            strsim::generic_levenshtein(&a.sequence, &b.sequence) as f64
-                / a.sequence.len().max(b.sequence.len()) as f64
+            1.0 - strsim::generic_levenshtein(&a.sequence, &b.sequence) as f64 / longer as f64
         };
-        let wording = 1.0 - wording;
         let mut num = w_words * words + w_wording * wording;
         let mut den = w_words + w_wording;
         if let Some(e) = entities {
