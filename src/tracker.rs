@@ -5,6 +5,8 @@
 //! output formats. Results depend only on the corpus and the settings,
 //! never on timing or thread count.
 
+use std::collections::HashMap;
+
 use crate::corpus::Corpus;
 use crate::extract::Extractor;
 use crate::matching::{MatchConfig, Matcher};
@@ -26,6 +28,8 @@ use crate::model::{Claim, ClaimGroup, Relation, Skipped};
 pub struct Tracker {
     corpus: Corpus,
     claims: Vec<Claim>,
+    /// Claim id to its index in `claims`.
+    by_id: HashMap<String, usize>,
     skipped: Vec<Skipped>,
     groups: Vec<ClaimGroup>,
     relations: Vec<Relation>,
@@ -54,7 +58,8 @@ impl Tracker {
                 evidence: grouping.evidence(g),
             })
             .collect();
-        Self { corpus, claims, skipped, groups, relations: Vec::new() }
+        let by_id = claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
+        Self { corpus, claims, by_id, skipped, groups, relations: Vec::new() }
     }
 
     /// The articles.
@@ -76,7 +81,7 @@ impl Tracker {
 
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id() == id)
+        self.by_id.get(id).and_then(|&i| self.claims.get(i))
     }
 
     /// The claims of one article.

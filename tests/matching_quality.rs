@@ -112,6 +112,9 @@ fn evaluate() -> Figures {
         .flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str())))
         .collect();
     let predicted = |claim: &str| group_of.get(claim).copied().unwrap_or("");
+    let pair_error = |what: &str, a: &(String, usize), b: &(String, usize), groups: &str| {
+        format!("{what}: {} + {} ({groups}) {}", a.0, b.0, explain(&grouping, &a.0, &b.0))
+    };
 
     // Annotated claims with their gold group.
     let mut items: Vec<(String, usize)> = Vec::new();
@@ -141,28 +144,16 @@ fn evaluate() -> Figures {
             match (gold_same, predicted_same) {
                 (true, true) => {
                     tp += 1;
-                    errors.push(format!("joined: {} + {} {}", a.0, b.0, explain(&grouping, &a.0, &b.0)));
+                    errors.push(pair_error("joined", a, b, &gold.groups[a.1].name));
                 }
                 (false, true) => {
                     fp += 1;
-                    errors.push(format!(
-                        "merged: {} + {} ({} / {}) {}",
-                        a.0,
-                        b.0,
-                        gold.groups[a.1].name,
-                        gold.groups[b.1].name,
-                        explain(&grouping, &a.0, &b.0)
-                    ));
+                    let groups = format!("{} / {}", gold.groups[a.1].name, gold.groups[b.1].name);
+                    errors.push(pair_error("merged", a, b, &groups));
                 }
                 (true, false) => {
                     fn_ += 1;
-                    errors.push(format!(
-                        "split: {} / {} ({}) {}",
-                        a.0,
-                        b.0,
-                        gold.groups[a.1].name,
-                        explain(&grouping, &a.0, &b.0)
-                    ));
+                    errors.push(pair_error("split", a, b, &gold.groups[a.1].name));
                 }
                 (false, false) => {}
             }

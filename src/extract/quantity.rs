@@ -134,7 +134,9 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             range: whole,
         });
     }
-    for re in [&*DURATION, &*FOR_A].into_iter().filter(|re| numbered || std::ptr::eq(*re, &*FOR_A)) {
+    // Without a number only "for a year" can be a duration.
+    let durations: &[&Regex] = if numbered { &[&DURATION, &FOR_A] } else { &[&FOR_A] };
+    for re in durations {
         for caps in re.captures_iter(text) {
             let Some(num) = caps.name("num") else { continue };
             let start = caps.name("bound").map_or(num.start(), |b| b.start());

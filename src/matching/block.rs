@@ -109,8 +109,3 @@ pub(crate) fn for_each_candidate<T: Send>(
         })
         .collect()
 }
-
-/// How many candidate pairs blocking yields (for reports).
-pub(crate) fn count_candidates(keys: &[Keys], postings: &[Vec<u32>]) -> u64 {
-    for_each_candidate(keys, postings, |_, _| Some(())).iter().map(|v| v.len() as u64).sum()
-}

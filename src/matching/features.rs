@@ -116,17 +116,14 @@ impl Tokenizer {
             if let Some(at) = text.find(&written) {
                 text.replace_range(at..at + written.len(), " ");
             }
-            let (slot, value, key) = match (&q.kind, &q.value) {
-                (QuantityKind::Date, QuantityValue::Date(d)) => {
-                    ("date".to_owned(), AmountValue::Date(*d), format!("date {}", d.year()))
+            let (slot, value, key) = match q.value {
+                QuantityValue::Date(d) => {
+                    ("date".to_owned(), AmountValue::Date(d), format!("date {}", d.year()))
                 }
-                (kind, QuantityValue::Number(n)) => {
-                    let slot = format!("{} {}", kind_name(*kind), q.unit.to_lowercase());
-                    let key = format!("{slot} {}", significant(*n));
-                    (slot, AmountValue::Number(*n), key)
-                }
-                (_, QuantityValue::Date(d)) => {
-                    ("date".to_owned(), AmountValue::Date(*d), format!("date {}", d.year()))
+                QuantityValue::Number(n) => {
+                    let slot = format!("{} {}", kind_name(q.kind), q.unit.to_lowercase());
+                    let key = format!("{slot} {}", significant(n));
+                    (slot, AmountValue::Number(n), key)
                 }
             };
             out.amounts.push((slot, value));

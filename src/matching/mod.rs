@@ -381,27 +381,6 @@ impl Matcher {
         Grouping::new(self.config.clone(), prepared, edges, clusters, candidates)
     }
 
-    /// How many candidate pairs blocking yields for `claims` (for
-    /// benchmarks and reports).
-    pub fn candidate_pairs(&self, claims: &[Claim]) -> u64 {
-        let prepared = self.prepare(claims);
-        let keys: Vec<block::Keys> = prepared
-            .features
-            .par_iter()
-            .map(|f| {
-                block::keys(
-                    f,
-                    &prepared.vocabulary,
-                    &prepared.weights,
-                    self.config.prefix_share,
-                    self.config.max_df,
-                )
-            })
-            .collect();
-        let postings = block::index(&keys, prepared.vocabulary.len());
-        block::count_candidates(&keys, &postings)
-    }
-
     /// The score of every pair among `claims`, without blocking: the
     /// exhaustive reference blocking is measured against. Quadratic; for
     /// tests and benchmarks on small inputs. Pairs are `(i, j, score)`
@@ -560,8 +539,8 @@ pub struct Grouping {
     groups: Vec<Group>,
     /// Group of each prepared claim.
     group_of: Vec<usize>,
-    /// Members of each group as prepared indices.
-    members: Vec<Vec<u32>>,
+    /// For each group, the edges with at least one end in it.
+    touching: Vec<Vec<usize>>,
     candidates: u64,
 }
 
@@ -570,9 +549,11 @@ impl Grouping {
         config: MatchConfig,
         prepared: Prepared,
         edges: Vec<cluster::Edge>,
-        clusters: Vec<Vec<u32>>,
+        mut clusters: Vec<Vec<u32>>,
         candidates: u64,
     ) -> Self {
+        // Groups in the input order of their first member.
+        clusters.sort_by_key(|members| members.iter().map(|&m| prepared.order[m as usize]).min());
         let n = prepared.ids.len();
         let mut group_of = vec![0usize; n];
         for (g, members) in clusters.iter().enumerate() {
@@ -580,15 +561,20 @@ impl Grouping {
                 group_of[m as usize] = g;
             }
         }
+        let mut touching = vec![Vec::new(); clusters.len()];
         // Total score of each claim to the others of its group.
         let mut strength = vec![0.0f64; n];
-        for e in &edges {
-            if group_of[e.a as usize] == group_of[e.b as usize] {
+        for (k, e) in edges.iter().enumerate() {
+            let (ga, gb) = (group_of[e.a as usize], group_of[e.b as usize]);
+            touching[ga].push(k);
+            if ga == gb {
                 strength[e.a as usize] += f64::from(e.score);
                 strength[e.b as usize] += f64::from(e.score);
+            } else {
+                touching[gb].push(k);
             }
         }
-        let mut groups: Vec<(usize, Group)> = clusters
+        let groups = clusters
             .iter()
             .map(|members| {
                 let canonical = members
@@ -598,35 +584,16 @@ impl Grouping {
                     .unwrap_or(members[0]);
                 let mut by_input: Vec<u32> = members.clone();
                 by_input.sort_by_key(|&m| prepared.order[m as usize]);
-                let first_input = prepared.order[by_input[0] as usize];
-                (
-                    first_input,
-                    Group {
-                        id: group_id(&prepared.ids[members[0] as usize]),
-                        members: by_input.iter().map(|&m| prepared.ids[m as usize].clone()).collect(),
-                        canonical: prepared.ids[canonical as usize].clone(),
-                    },
-                )
+                Group {
+                    // Members are sorted by prepared index, that is by id:
+                    // the first has the smallest id.
+                    id: group_id(&prepared.ids[members[0] as usize]),
+                    members: by_input.iter().map(|&m| prepared.ids[m as usize].clone()).collect(),
+                    canonical: prepared.ids[canonical as usize].clone(),
+                }
             })
             .collect();
-        // Groups in the input order of their first member; `members` and
-        // `group_of` follow.
-        let mut rank: Vec<usize> = (0..groups.len()).collect();
-        rank.sort_by_key(|&g| groups[g].0);
-        let mut new_index = vec![0usize; groups.len()];
-        for (new, &old) in rank.iter().enumerate() {
-            new_index[old] = new;
-        }
-        let mut members = vec![Vec::new(); clusters.len()];
-        for (old, m) in clusters.into_iter().enumerate() {
-            members[new_index[old]] = m;
-        }
-        for g in &mut group_of {
-            *g = new_index[*g];
-        }
-        groups.sort_by_key(|(first, _)| *first);
-        let groups = groups.into_iter().map(|(_, g)| g).collect();
-        Self { config, prepared, edges, groups, group_of, members, candidates }
+        Self { config, prepared, edges, groups, group_of, touching, candidates }
     }
 
     /// The groups, in the input order of their first member.
@@ -659,32 +626,30 @@ impl Grouping {
     fn components(&self, i: usize, j: usize) -> (f64, Components) {
         let p = &self.prepared;
         let kernel = Kernel { weights: &p.weights, config: &self.config };
-        let parts = kernel.parts(&p.features[i], p.totals[i], &p.features[j], p.totals[j]);
-        let components =
+        let (score, components) =
             kernel.explain(&p.vocabulary, &p.features[i], p.totals[i], &p.features[j], p.totals[j]);
-        ((parts.score * 1000.0).round() / 1000.0, components)
+        ((score * 1000.0).round() / 1000.0, components)
     }
 
     /// Why group `g` holds what it holds: its scored pairs, explained, and
-    /// the scored pairs to claims outside it, with why they were kept
+    /// the near misses to claims outside it, with why they were kept
     /// apart.
     pub fn evidence(&self, g: usize) -> Evidence {
-        if g >= self.members.len() {
-            return Evidence::default();
-        }
+        let Some(touching) = self.touching.get(g) else { return Evidence::default() };
         let ids = &self.prepared.ids;
         let mut pairs = Vec::new();
         let mut kept_apart = Vec::new();
-        for e in &self.edges {
-            let (ga, gb) = (self.group_of[e.a as usize], self.group_of[e.b as usize]);
-            if ga != g && gb != g {
-                continue;
-            }
+        for e in touching.iter().map(|&k| self.edges[k]) {
             let (i, j) = (e.a as usize, e.b as usize);
-            let (score, components) = self.components(i, j);
+            let (ga, gb) = (self.group_of[i], self.group_of[j]);
             if ga == gb {
+                let (score, components) = self.components(i, j);
                 pairs.push(PairEvidence { a: ids[i].clone(), b: ids[j].clone(), score, components });
-            } else if score >= NEAR_MISS * self.config.threshold {
+            } else {
+                let (score, components) = self.components(i, j);
+                if score < NEAR_MISS * self.config.threshold {
+                    continue;
+                }
                 let (inside, outside, other) = if ga == g { (i, j, gb) } else { (j, i, ga) };
                 kept_apart.push(KeptApart {
                     a: ids[inside].clone(),
@@ -698,17 +663,19 @@ impl Grouping {
         Evidence { pairs, kept_apart }
     }
 
+    /// The mean score over all pairs between groups `g` and `h`, missing
+    /// pairs counting 0: what average linkage compared with the threshold.
     fn mean_link(&self, g: usize, h: usize) -> f64 {
-        let sum: f64 = self
-            .edges
+        let sum: f64 = self.touching[g]
             .iter()
+            .map(|&k| self.edges[k])
             .filter(|e| {
                 let (x, y) = (self.group_of[e.a as usize], self.group_of[e.b as usize]);
-                (x == g && y == h) || (x == h && y == g)
+                (x, y) == (g, h) || (x, y) == (h, g)
             })
             .map(|e| f64::from(e.score))
             .sum();
-        sum / (self.members[g].len() * self.members[h].len()) as f64
+        sum / (self.groups[g].members.len() * self.groups[h].members.len()) as f64
     }
 
     fn apart_reason(&self, score: f64, components: &Components, g: usize, h: usize) -> String {

@@ -85,14 +85,12 @@ impl Kernel<'_> {
         // Ocean) is as telling as a rare shared word, a common one (Iran in
         // a corpus about Iran) tells little.
         let shared_words = self.shared_weight(&a.words, &b.words);
-        let shared_terms = shared_words + self.shared_weight_by(&a.entities, &b.entities, |e| e.0);
-        let words = dice(shared_terms, ta.words + ta.entities, tb.words + tb.entities);
+        let shared_entities = self.shared_weight_by(&a.entities, &b.entities, |e| e.0);
+        let words = dice(shared_words + shared_entities, ta.words + ta.entities, tb.words + tb.entities);
         // What is claimed, without who it is about.
         let content = dice(shared_words, ta.words, tb.words);
-        let entities = (!a.entities.is_empty() || !b.entities.is_empty()).then(|| {
-            let shared = self.shared_weight_by(&a.entities, &b.entities, |e| e.0);
-            dice(shared, ta.entities, tb.entities)
-        });
+        let entities = (!a.entities.is_empty() || !b.entities.is_empty())
+            .then(|| dice(shared_entities, ta.entities, tb.entities));
         let quantities = amount_agreement(a, b, self.config.amount_tolerance);
         let longer = a.sequence.len().max(b.sequence.len());
         let wording = if longer == 0 {
@@ -161,7 +159,7 @@ impl Kernel<'_> {
         ta: Totals,
         b: &Features,
         tb: Totals,
-    ) -> Components {
+    ) -> (f64, Components) {
         let parts = self.parts(a, ta, b, tb);
         let w = self.config.weights;
         let shared_words = intersect(&a.words, &b.words)
@@ -203,7 +201,7 @@ impl Kernel<'_> {
             });
         }
         let (matched, disagreements) = amount_details(vocabulary, a, b, self.config.amount_tolerance);
-        Components {
+        let components = Components {
             words: Component { score: round(parts.words), weight: w.words, shared: shared_words },
             entities: parts.entities.map(|e| Component {
                 score: round(e),
@@ -218,7 +216,8 @@ impl Kernel<'_> {
             }),
             wording: WordingComponent { score: round(parts.wording), weight: w.wording },
             penalties,
-        }
+        };
+        (parts.score, components)
     }
 }
 
