@@ -51,12 +51,13 @@ mod extract;
 pub mod matching;
 mod model;
 pub mod report;
+pub mod synthetic;
 mod tracker;
 
 pub use corpus::{BlockKind, Corpus, DEFAULT_MAX_FILE_SIZE, LoadReport, Loader, TextBlock};
 pub use error::{Error, Location, Result};
 pub use extract::{EntityTable, Extraction, Extractor};
-pub use matching::{Grouping, MatchConfig, Matcher};
+pub use matching::{Grouping, MatchConfig, Matcher, Scorer};
 pub use model::{
     Article, ArticleMeta, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, DatePrecision, Entity,
     EntityKind, Factuality, PartialDate, Polarity, Quantity, QuantityKind, QuantityValue, Relation,

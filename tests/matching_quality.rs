@@ -205,11 +205,11 @@ fn grouping_meets_its_quality_floors() {
     }
     let floors = [
         ("B-cubed precision", f.bcubed_precision, 0.95),
-        ("B-cubed recall", f.bcubed_recall, 0.55),
-        ("B-cubed F1", f.bcubed_f1(), 0.70),
-        ("pairwise precision", f.pair_precision, 0.75),
-        ("pairwise recall", f.pair_recall, 0.22),
-        ("cross-article pair recall", f.cross_pair_recall, 0.15),
+        ("B-cubed recall", f.bcubed_recall, 0.62),
+        ("B-cubed F1", f.bcubed_f1(), 0.75),
+        ("pairwise precision", f.pair_precision, 0.82),
+        ("pairwise recall", f.pair_recall, 0.34),
+        ("cross-article pair recall", f.cross_pair_recall, 0.19),
     ];
     let failures: Vec<String> = floors
         .iter()

@@ -176,12 +176,6 @@ impl EntityTable {
         self.aliases.get(&key(alias)).and_then(|&i| self.entities.get(i))
     }
 
-    /// Every alias key (tokens joined by one space, as written in the
-    /// table) with the entity it names, in no particular order.
-    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&str, &Entity)> {
-        self.aliases.iter().filter_map(|(k, &i)| Some((k.as_str(), self.entities.get(i)?)))
-    }
-
     /// How many entities the table holds.
     pub fn len(&self) -> usize {
         self.entities.len()

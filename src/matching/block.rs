@@ -39,7 +39,7 @@ pub(crate) fn keys(f: &Features, vocabulary: &Vocabulary, weights: &[f32], share
     let mut prefix = Vec::new();
     let mut carried = 0.0;
     for &t in &terms {
-        if prefix.len() >= 2 && carried >= share * total {
+        if !prefix.is_empty() && carried >= share * total {
             break;
         }
         prefix.push(t);
@@ -89,20 +89,19 @@ pub(crate) fn for_each_candidate<T: Send>(
 ) -> Vec<Vec<T>> {
     (0..keys.len())
         .into_par_iter()
-        .map(|i| {
+        // One buffer per worker, reused from claim to claim.
+        .map_init(Vec::new, |found: &mut Vec<u32>, i| {
             let me = &keys[i];
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            let mut found: Vec<u32> = me
-                .probe
-                .iter()
-                .filter_map(|&t| postings.get(t as usize))
-                .flat_map(|list| list.iter().copied())
-                .filter(|&j| j != i)
-                .collect();
+            found.clear();
+            for list in me.probe.iter().filter_map(|&t| postings.get(t as usize)) {
+                found.extend(list.iter().copied().filter(|&j| j != i));
+            }
             found.sort_unstable();
             found.dedup();
             found
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|&j| j > i || !meet(&keys[j as usize].probe, &me.prefix))
                 .filter_map(|j| visit(i.min(j), i.max(j)))
                 .collect()

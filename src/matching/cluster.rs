@@ -6,14 +6,16 @@
 //! unrelated ones cannot chain them: once it joins one, the mean from the
 //! merged cluster to the other falls by half.
 //!
-//! Clusters never merge across connected components of the graph (their
-//! mean would be 0), so each component is clustered on its own, in
-//! parallel. Ties break on the lower claim index, and indices follow the
+//! Clusters never merge across the connected components of the pairs that
+//! reach the threshold on their own (a mean never exceeds its best pair),
+//! so each such component is clustered on its own, in parallel. Ties break on the lower claim index, and indices follow the
 //! claims' ids, so the result depends on neither input order nor thread
 //! count.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -28,7 +30,12 @@ pub(crate) struct Edge {
 /// The clusters of `n` nodes, each a sorted list of node indices, sorted
 /// by their first node.
 pub(crate) fn clusters(n: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
-    let components = components(n, edges);
+    // Two clusters merge only when their mean reaches the threshold, and a
+    // mean never exceeds the best pair in it: clusters never merge across
+    // the components of the edges that reach the threshold on their own.
+    // The weaker edges inside a component still count in its means.
+    let strong: Vec<Edge> = edges.iter().filter(|e| f64::from(e.score) >= threshold).copied().collect();
+    let components = components(n, &strong);
     // Edges per component, in edge order.
     let mut local_edges: Vec<Vec<Edge>> = vec![Vec::new(); components.len()];
     let mut component_of = vec![0usize; n];
@@ -41,6 +48,9 @@ pub(crate) fn clusters(n: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>
     }
     for e in edges {
         let c = component_of[e.a as usize];
+        if component_of[e.b as usize] != c {
+            continue;
+        }
         local_edges[c].push(Edge {
             a: local_index[e.a as usize],
             b: local_index[e.b as usize],
@@ -129,7 +139,7 @@ fn average_linkage(m: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
     let mut version = vec![0u32; m];
     let mut members: Vec<Vec<u32>> = (0..m).map(|i| vec![u32::try_from(i).unwrap_or(u32::MAX)]).collect();
     // Sum of pair scores between clusters.
-    let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::new(); m];
+    let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::default(); m];
     let mut queue = BinaryHeap::new();
     for e in edges {
         *links[e.a as usize].entry(e.b).or_default() += f64::from(e.score);

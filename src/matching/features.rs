@@ -6,12 +6,13 @@
 //! become value tokens (so "$400bn" and "400 billion USD" meet), stop words
 //! go, and the remaining words are stemmed (Snowball English).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::MatchConfig;
+use crate::extract::EntityTable;
 use crate::model::{Claim, EntityKind, PartialDate, QuantityKind, QuantityValue};
 
 /// A term id in the vocabulary.
@@ -55,38 +56,37 @@ pub(crate) struct Tokens {
     entities: Vec<(String, EntityKind)>,
     amounts: Vec<(String, AmountValue)>,
     values: Vec<String>,
-    /// Word or entity keys in text order.
-    sequence: Vec<String>,
+    /// Words and entities in text order.
+    sequence: Vec<Piece>,
+}
+
+/// A place in the wording: the word or entity at this index of
+/// [`Tokens`]' lists.
+#[derive(Clone, Copy, Debug)]
+enum Piece {
+    Word(u32),
+    Entity(u32),
+}
+
+fn index(list_len: usize) -> u32 {
+    u32::try_from(list_len).unwrap_or(u32::MAX)
 }
 
 /// Turns claims into tokens with one configuration.
 pub(crate) struct Tokenizer {
     stemmer: Stemmer,
-    stop: std::collections::HashSet<String>,
-    /// Lowercase alias keys (words joined by one space) to entity.
-    aliases: HashMap<String, (String, EntityKind)>,
-    /// For each word that starts an alias, the longest alias it starts.
-    starts: HashMap<String, usize>,
+    stop: HashSet<String>,
+    /// The alias table, matched as extraction matches it: case-sensitive,
+    /// longest alias first, possessives stripped.
+    aliases: EntityTable,
     /// Stem to the stem that stands for its synonym set.
     synonyms: HashMap<String, String>,
 }
 
 impl Tokenizer {
     pub(crate) fn new(config: &MatchConfig) -> Self {
-        let mut aliases = HashMap::new();
-        let mut starts: HashMap<String, usize> = HashMap::new();
-        for (key, entity) in config.aliases.aliases() {
-            let words: Vec<String> = split_words(key).collect();
-            if words.is_empty() {
-                continue;
-            }
-            let joined = words.join(" ");
-            let longest = starts.entry(words[0].clone()).or_default();
-            *longest = (*longest).max(words.len());
-            aliases.entry(joined).or_insert_with(|| (entity.name.clone(), entity.kind));
-        }
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut synonyms = HashMap::new();
+        let mut synonyms = HashMap::default();
         for set in &config.synonyms {
             let Some(head) = set.first() else { continue };
             let head = stemmer.stem(&head.to_lowercase()).into_owned();
@@ -99,8 +99,7 @@ impl Tokenizer {
         Self {
             stemmer,
             stop: config.stop_words.iter().map(|w| w.to_lowercase()).collect(),
-            aliases,
-            starts,
+            aliases: config.aliases.clone(),
             synonyms,
         }
     }
@@ -108,17 +107,29 @@ impl Tokenizer {
     /// The canonical tokens of `claim`.
     pub(crate) fn tokens(&self, claim: &Claim) -> Tokens {
         let mut out = Tokens::default();
-        let mut text: String = claim.text().nfkc().collect::<String>().to_lowercase();
+        // Most text is already in NFKC form: check before rebuilding it.
+        let text: std::borrow::Cow<'_, str> = if is_nfkc_quick(claim.text().chars()) == IsNormalized::Yes {
+            claim.text().into()
+        } else {
+            claim.text().nfkc().collect::<String>().into()
+        };
         // Quantities become value tokens; their words are taken out of the
         // text so "$400bn" does not also count as the word "400bn".
+        let mut blanks: Vec<(usize, usize)> = Vec::new();
         for q in claim.quantities() {
-            let written = q.text.nfkc().collect::<String>().to_lowercase();
+            let written: String = q.text.nfkc().collect();
             if let Some(at) = text.find(&written) {
-                text.replace_range(at..at + written.len(), " ");
+                blanks.push((at, at + written.len()));
             }
             let (slot, value, key) = match q.value {
+                // A date keys by its month when it has one: a year alone
+                // is shared by too many unrelated claims to block on.
                 QuantityValue::Date(d) => {
-                    ("date".to_owned(), AmountValue::Date(d), format!("date {}", d.year()))
+                    let key = match d.month() {
+                        Some(m) => format!("date {}-{m:02}", d.year()),
+                        None => format!("date {}", d.year()),
+                    };
+                    ("date".to_owned(), AmountValue::Date(d), key)
                 }
                 QuantityValue::Number(n) => {
                     let slot = format!("{} {}", kind_name(q.kind), q.unit.to_lowercase());
@@ -129,53 +140,68 @@ impl Tokenizer {
             out.amounts.push((slot, value));
             out.values.push(key);
         }
-        let words: Vec<String> = split_words(&text).collect();
-        let mut k = 0;
-        while k < words.len() {
-            if let Some((entity, len)) = self.alias_at(&words, k) {
-                out.entities.push(entity.clone());
-                out.sequence.push(format!("@{}", entity.0));
-                k += len;
-                continue;
-            }
-            let word = &words[k];
-            k += 1;
-            if word.chars().count() < 2 || self.stop.contains(word.as_str()) {
-                continue;
-            }
-            let stem = self.stemmer.stem(word);
-            let stem = self.synonyms.get(stem.as_ref()).cloned().unwrap_or_else(|| stem.into_owned());
-            out.sequence.push(stem.clone());
-            out.words.push(stem);
-        }
-        for e in claim.entities() {
-            out.entities.push((e.name.clone(), e.kind));
-        }
+        // Entity mentions become entity tokens, in text order, between the
+        // words around them.
+        let overlaps = |start: usize, end: usize| blanks.iter().any(|&(s, e)| start < e && s < end);
+        let mentions: Vec<_> =
+            self.aliases.find(&text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
         // Who says it is not what is said: the speaker and the relays of
         // the attribution are not parties to the claim.
-        if let Some(a) = claim.attribution() {
-            let sources: Vec<&str> = a.speaker.iter().chain(a.chain.iter()).map(String::as_str).collect();
-            out.entities.retain(|(name, _)| !sources.contains(&name.as_str()));
-            out.sequence.retain(|t| t.strip_prefix('@').is_none_or(|name| !sources.contains(&name)));
+        let sources: Vec<&str> = claim
+            .attribution()
+            .map(|a| a.speaker.iter().chain(a.chain.iter()).map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut at = 0;
+        let mut next = mentions.iter().peekable();
+        while at < text.len() {
+            let (end, mention) = match next.peek() {
+                Some(m) => (m.start, Some(*m)),
+                None => (text.len(), None),
+            };
+            self.words(&text, at, end, &blanks, &mut out);
+            let Some(m) = mention else { break };
+            next.next();
+            if !sources.contains(&m.entity.name.as_str()) {
+                out.sequence.push(Piece::Entity(index(out.entities.len())));
+                out.entities.push((m.entity.name.clone(), m.entity.kind));
+            }
+            at = m.end.max(at);
+        }
+        for e in claim.entities() {
+            if !sources.contains(&e.name.as_str()) {
+                out.entities.push((e.name.clone(), e.kind));
+            }
         }
         out
     }
 
-    /// The longest alias starting at word `k`, with its length in words.
-    fn alias_at(&self, words: &[String], k: usize) -> Option<(&(String, EntityKind), usize)> {
-        let longest = *self.starts.get(&words[k])?;
-        let mut key = String::new();
-        let mut best = None;
-        for (n, w) in words[k..].iter().take(longest).enumerate() {
-            if n > 0 {
-                key.push(' ');
-            }
-            key.push_str(w);
-            if let Some(entity) = self.aliases.get(&key) {
-                best = Some((entity, n + 1));
+    /// The content words of `text[start..end]`, outside the blanked
+    /// quantity ranges: stop words dropped, the rest stemmed and mapped to
+    /// their synonym set's head.
+    fn words(&self, text: &str, start: usize, end: usize, blanks: &[(usize, usize)], out: &mut Tokens) {
+        let mut pieces: Vec<(usize, usize)> = vec![(start, end)];
+        for &(s, e) in blanks.iter().filter(|&&(s, e)| s < end && start < e) {
+            pieces =
+                pieces
+                    .into_iter()
+                    .flat_map(|(a, b)| {
+                        if e <= a || b <= s { vec![(a, b)] } else { vec![(a, s.max(a)), (e.min(b), b)] }
+                    })
+                    .filter(|(a, b)| a < b)
+                    .collect();
+        }
+        for (a, b) in pieces {
+            let Some(piece) = text.get(a..b) else { continue };
+            for word in split_words(piece) {
+                if word.chars().count() < 2 || self.stop.contains(word.as_str()) {
+                    continue;
+                }
+                let stem = self.stemmer.stem(&word);
+                let stem = self.synonyms.get(stem.as_ref()).cloned().unwrap_or_else(|| stem.into_owned());
+                out.sequence.push(Piece::Word(index(out.words.len())));
+                out.words.push(stem);
             }
         }
-        best
     }
 }
 
@@ -220,6 +246,15 @@ impl Vocabulary {
         id
     }
 
+    /// Interns `tag` and `text` as one term ("w deal"), building the key
+    /// in a reused buffer: no allocation for a term already known.
+    fn intern_tagged(&mut self, buffer: &mut String, tag: &str, text: &str) -> Term {
+        buffer.clear();
+        buffer.push_str(tag);
+        buffer.push_str(text);
+        self.intern(buffer)
+    }
+
     pub(crate) fn term(&self, id: Term) -> &str {
         self.terms.get(id as usize).map_or("", String::as_str)
     }
@@ -234,29 +269,37 @@ impl Vocabulary {
 
     /// Interns one claim's tokens and counts each distinct term once.
     pub(crate) fn add(&mut self, tokens: &Tokens) -> Features {
-        let mut words: Vec<Term> = tokens.words.iter().map(|w| self.intern(&format!("w {w}"))).collect();
+        let mut buffer = String::new();
+        let word_ids: Vec<Term> =
+            tokens.words.iter().map(|w| self.intern_tagged(&mut buffer, "w ", w)).collect();
+        let entity_ids: Vec<(Term, EntityKind)> = tokens
+            .entities
+            .iter()
+            .map(|(name, kind)| (self.intern_tagged(&mut buffer, "e ", name), *kind))
+            .collect();
+        let sequence = tokens
+            .sequence
+            .iter()
+            .map(|&piece| match piece {
+                Piece::Word(k) => word_ids[k as usize],
+                Piece::Entity(k) => entity_ids[k as usize].0,
+            })
+            .collect();
+        let mut words = word_ids;
         words.sort_unstable();
         words.dedup();
-        let mut entities: Vec<(Term, EntityKind)> =
-            tokens.entities.iter().map(|(name, kind)| (self.intern(&format!("e {name}")), *kind)).collect();
+        let mut entities = entity_ids;
         entities.sort_unstable_by_key(|e| e.0);
         entities.dedup_by_key(|e| e.0);
         let amounts: Vec<Amount> = tokens
             .amounts
             .iter()
-            .map(|(slot, value)| Amount { slot: self.intern(&format!("s {slot}")), value: *value })
+            .map(|(slot, value)| Amount { slot: self.intern_tagged(&mut buffer, "s ", slot), value: *value })
             .collect();
-        let mut values: Vec<Term> = tokens.values.iter().map(|v| self.intern(&format!("q {v}"))).collect();
+        let mut values: Vec<Term> =
+            tokens.values.iter().map(|v| self.intern_tagged(&mut buffer, "q ", v)).collect();
         values.sort_unstable();
         values.dedup();
-        let sequence = tokens
-            .sequence
-            .iter()
-            .map(|t| match t.strip_prefix('@') {
-                Some(name) => self.intern(&format!("e {name}")),
-                None => self.intern(&format!("w {t}")),
-            })
-            .collect();
         for &t in words.iter().chain(entities.iter().map(|e| &e.0)).chain(values.iter()) {
             if let Some(df) = self.df.get_mut(t as usize) {
                 *df += 1;

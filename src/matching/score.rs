@@ -76,9 +76,24 @@ impl Kernel<'_> {
         self.weights.get(t as usize).copied().unwrap_or(0.0)
     }
 
-    /// The score of a pair, the hot path: merges of sorted term lists and
-    /// one small edit distance, no allocation.
+    /// The score of a pair with its parts.
     pub(crate) fn parts(&self, a: &Features, ta: Totals, b: &Features, tb: Totals) -> Parts {
+        self.parts_reaching(a, ta, b, tb, f64::NEG_INFINITY).unwrap_or_default()
+    }
+
+    /// The score of a pair with its parts, or `None` when it cannot reach
+    /// `floor`: the hot path. Merges of sorted term lists first; the edit
+    /// distance, the dearest part, only when the score with a perfect
+    /// wording would reach `floor`. The bound is exact (every step is
+    /// monotone in the wording), so skipping changes no result.
+    pub(crate) fn parts_reaching(
+        &self,
+        a: &Features,
+        ta: Totals,
+        b: &Features,
+        tb: Totals,
+        floor: f64,
+    ) -> Option<Parts> {
         let Weights { words: w_words, entities: w_entities, quantities: w_quantities, wording: w_wording } =
             self.config.weights;
         // Words and entities together: a rare shared entity (the Indian
@@ -92,13 +107,7 @@ impl Kernel<'_> {
         let entities = (!a.entities.is_empty() || !b.entities.is_empty())
             .then(|| dice(shared_entities, ta.entities, tb.entities));
         let quantities = amount_agreement(a, b, self.config.amount_tolerance);
-        let longer = a.sequence.len().max(b.sequence.len());
-        let wording = if longer == 0 {
-            1.0
-        } else {
-            1.0 - strsim::generic_levenshtein(&a.sequence, &b.sequence) as f64 / longer as f64
-        };
-        let mut num = w_words * words + w_wording * wording;
+        let mut num = w_words * words;
         let mut den = w_words + w_wording;
         if let Some(e) = entities {
             num += w_entities * e;
@@ -108,17 +117,29 @@ impl Kernel<'_> {
             num += w_quantities * q;
             den += w_quantities;
         }
-        let mut score = if den > 0.0 { num / den } else { 0.0 };
-        let floor = self.config.content_floor;
-        let thin_content = content < floor;
-        if thin_content {
-            score *= content / floor;
-        }
+        let content_floor = self.config.content_floor;
+        let thin_content = content < content_floor;
         let party_conflict = party_conflict(&a.entities, &b.entities);
-        if party_conflict {
-            score *= self.config.party_conflict;
+        let finish = |wording: f64| {
+            let mut score = if den > 0.0 { (num + w_wording * wording) / den } else { 0.0 };
+            if thin_content {
+                score *= content / content_floor;
+            }
+            if party_conflict {
+                score *= self.config.party_conflict;
+            }
+            score.clamp(0.0, 1.0)
+        };
+        if finish(1.0) < floor {
+            return None;
         }
-        Parts {
+        let longer = a.sequence.len().max(b.sequence.len());
+        let wording = if longer == 0 {
+            1.0
+        } else {
+            1.0 - strsim::generic_levenshtein(&a.sequence, &b.sequence) as f64 / longer as f64
+        };
+        Some(Parts {
             words,
             content,
             entities,
@@ -126,8 +147,8 @@ impl Kernel<'_> {
             wording,
             party_conflict,
             thin_content,
-            score: score.clamp(0.0, 1.0),
-        }
+            score: finish(wording),
+        })
     }
 
     fn shared_weight(&self, a: &[Term], b: &[Term]) -> f32 {
