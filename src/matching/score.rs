@@ -8,7 +8,7 @@
 //! - `quantities`: the share of shared slots (money in USD, a duration in
 //!   years, a date) whose values agree (present when both claims fill a
 //!   common slot);
-//! - `wording`: normalized Levenshtein similarity (strsim) of the two term
+//! - `wording`: normalized Levenshtein similarity of the two term
 //!   sequences in text order, which rewards near-identical wording.
 //!
 //! A component that is not present leaves the mean, so a pair without
@@ -137,7 +137,7 @@ impl Kernel<'_> {
         let wording = if longer == 0 {
             1.0
         } else {
-            1.0 - strsim::generic_levenshtein(&a.sequence, &b.sequence) as f64 / longer as f64
+            1.0 - edit_distance(&a.sequence, &b.sequence) as f64 / longer as f64
         };
         Some(Parts {
             words,
@@ -240,6 +240,37 @@ impl Kernel<'_> {
         };
         (parts.score, components)
     }
+}
+
+/// Levenshtein distance between two term sequences. Claims hold a dozen
+/// terms or so: the common ends are cut, and the rest is one dynamic
+/// programming row on the stack, with no allocation (strsim's
+/// `generic_levenshtein`, and rapidfuzz over `u32` items, allocate on every
+/// call, which made them a third of the kernel's time). Longer sequences
+/// go to strsim.
+fn edit_distance(a: &[Term], b: &[Term]) -> usize {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    const MAX: usize = 64;
+    if b.len() > MAX {
+        return strsim::generic_levenshtein(&a.to_vec(), &b.to_vec());
+    }
+    let mut row = [0usize; MAX + 1];
+    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for (i, x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (up + 1).min(row[j] + 1).min(diagonal + usize::from(x != y));
+            diagonal = up;
+        }
+    }
+    row[b.len()]
 }
 
 /// IDF-weighted Dice. Two empty sets are alike: nothing tells them apart,
@@ -432,4 +463,30 @@ pub struct Penalty {
     pub reason: String,
     /// The factor.
     pub factor: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_agrees_with_strsim() {
+        let long = [5; 70];
+        let cases: [(&[Term], &[Term]); 6] = [
+            (&[], &[]),
+            (&[1, 2, 3], &[]),
+            (&[1, 2, 3], &[1, 2, 3]),
+            (&[1, 2, 3, 4], &[1, 3, 4, 5]),
+            (&[7, 1, 2, 9], &[1, 2, 7, 9, 9]),
+            (&long, &[5, 6, 5]),
+        ];
+        for (a, b) in cases {
+            assert_eq!(
+                edit_distance(a, b),
+                strsim::generic_levenshtein(&a.to_vec(), &b.to_vec()),
+                "{a:?} {b:?}"
+            );
+            assert_eq!(edit_distance(b, a), edit_distance(a, b));
+        }
+    }
 }
