@@ -17,8 +17,8 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use claimtrack::synthetic::{Synthetic, SyntheticConfig, b_cubed};
-use claimtrack::{Claim, Grouping, MatchConfig, Matcher};
+use claimtrack::synthetic::{Synthetic, SyntheticConfig};
+use claimtrack::{Claim, MatchConfig, Matcher};
 use rayon::prelude::*;
 
 struct Options {
@@ -88,24 +88,12 @@ fn main() {
         grouping.scored_pairs(),
         grouping.groups().len()
     );
-    let (p, r, f1) = quality(&data, &grouping);
+    let (p, r, f1) = data.b_cubed(&grouping);
     println!("B-cubed against the planted clusters: precision {p:.4}, recall {r:.4}, F1 {f1:.4}");
 }
 
 fn generate(claims: usize, seed: u64) -> Synthetic {
     Synthetic::generate(&SyntheticConfig { claims, seed, ..SyntheticConfig::default() })
-}
-
-/// B-cubed of the grouping against the planted clusters.
-fn quality(data: &Synthetic, grouping: &Grouping) -> (f64, f64, f64) {
-    let position: HashMap<&str, usize> = data.claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
-    let mut label = vec![0u32; data.claims.len()];
-    for (g, group) in grouping.groups().iter().enumerate() {
-        for m in &group.members {
-            label[position[m.as_str()]] = u32::try_from(g).unwrap_or(u32::MAX);
-        }
-    }
-    b_cubed(&data.planted, &label)
 }
 
 /// Blocking against exhaustive scoring, and claimtrack against the
@@ -126,7 +114,7 @@ fn compare(matcher: &Matcher, size: usize, seed: u64, skip_strsim: bool) {
         grouping = Some(g);
     }
     let Some(grouping) = grouping else { return };
-    let (_, _, f1) = quality(&data, &grouping);
+    let (_, _, f1) = data.b_cubed(&grouping);
     println!(
         "claimtrack grouping: {} ({:.1} candidates per claim), B-cubed F1 {f1:.4}",
         secs(grouped),

@@ -123,16 +123,18 @@ fn evaluate() -> Figures {
             items.push((claim_of(&tracker, m), g));
         }
     }
-    let n = items.len() as f64;
-    let (mut precision, mut recall) = (0.0, 0.0);
-    for (claim, g) in &items {
-        let same_predicted: Vec<&(String, usize)> =
-            items.iter().filter(|(c, _)| predicted(c) == predicted(claim)).collect();
-        let both = same_predicted.iter().filter(|(_, h)| h == g).count() as f64;
-        let gold_size = items.iter().filter(|(_, h)| h == g).count() as f64;
-        precision += both / same_predicted.len() as f64;
-        recall += both / gold_size;
-    }
+    // B-cubed over the annotated claims: labels are the gold group and
+    // the predicted group's id, numbered.
+    let mut predicted_ids: BTreeMap<&str, u32> = BTreeMap::new();
+    let truth: Vec<u32> = items.iter().map(|(_, g)| *g as u32).collect();
+    let labels: Vec<u32> = items
+        .iter()
+        .map(|(c, _)| {
+            let next = predicted_ids.len() as u32;
+            *predicted_ids.entry(predicted(c)).or_insert(next)
+        })
+        .collect();
+    let (bcubed_precision, bcubed_recall, _) = claimtrack::matching::b_cubed(&truth, &labels);
     let mut errors = Vec::new();
     let (mut tp, mut fp, mut fn_, mut cross_tp, mut cross_gold) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for x in 0..items.len() {
@@ -175,8 +177,8 @@ fn evaluate() -> Figures {
     }
     let ratio = |x: usize, y: usize| if y == 0 { 1.0 } else { x as f64 / y as f64 };
     Figures {
-        bcubed_precision: precision / n,
-        bcubed_recall: recall / n,
+        bcubed_precision,
+        bcubed_recall,
         pair_precision: ratio(tp, tp + fp),
         pair_recall: ratio(tp, tp + fn_),
         cross_pair_recall: ratio(cross_tp, cross_gold),

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use claimtrack::synthetic::{Synthetic, SyntheticConfig, b_cubed};
+use claimtrack::synthetic::{Synthetic, SyntheticConfig};
 use claimtrack::{MatchConfig, Matcher};
 
 #[test]
@@ -14,13 +14,7 @@ fn planted_clusters_are_found_and_blocking_keeps_what_exhaustive_scoring_finds()
     let matcher = Matcher::new(MatchConfig::default());
     let grouping = matcher.group(&data.claims);
     let position: HashMap<&str, usize> = data.claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
-    let mut label = vec![0u32; data.claims.len()];
-    for (g, group) in grouping.groups().iter().enumerate() {
-        for m in &group.members {
-            label[position[m.as_str()]] = g as u32;
-        }
-    }
-    let (p, r, f1) = b_cubed(&data.planted, &label);
+    let (p, r, f1) = data.b_cubed(&grouping);
     println!("planted clusters: B-cubed precision {p:.4} recall {r:.4} F1 {f1:.4}");
 
     let threshold = matcher.config().threshold;

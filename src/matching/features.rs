@@ -76,9 +76,6 @@ fn index(list_len: usize) -> u32 {
 pub(crate) struct Tokenizer {
     stemmer: Stemmer,
     stop: HashSet<String>,
-    /// The alias table, matched as extraction matches it: case-sensitive,
-    /// longest alias first, possessives stripped.
-    aliases: EntityTable,
     /// Stem to the stem that stands for its synonym set.
     synonyms: HashMap<String, String>,
 }
@@ -96,16 +93,13 @@ impl Tokenizer {
                     .or_insert_with(|| head.clone());
             }
         }
-        Self {
-            stemmer,
-            stop: config.stop_words.iter().map(|w| w.to_lowercase()).collect(),
-            aliases: config.aliases.clone(),
-            synonyms,
-        }
+        Self { stemmer, stop: config.stop_words.iter().map(|w| w.to_lowercase()).collect(), synonyms }
     }
 
-    /// The canonical tokens of `claim`.
-    pub(crate) fn tokens(&self, claim: &Claim) -> Tokens {
+    /// The canonical tokens of `claim`, with entity mentions found through
+    /// `aliases` as extraction finds them: case-sensitive, longest alias
+    /// first, possessives stripped.
+    pub(crate) fn tokens(&self, claim: &Claim, aliases: &EntityTable) -> Tokens {
         let mut out = Tokens::default();
         // Most text is already in NFKC form: check before rebuilding it.
         let text: std::borrow::Cow<'_, str> = if is_nfkc_quick(claim.text().chars()) == IsNormalized::Yes {
@@ -144,29 +138,34 @@ impl Tokenizer {
         // words around them.
         let overlaps = |start: usize, end: usize| blanks.iter().any(|&(s, e)| start < e && s < end);
         let mentions: Vec<_> =
-            self.aliases.find(&text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
+            aliases.find(&text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
         // Who says it is not what is said: the speaker and the relays of
         // the attribution are not parties to the claim.
         let sources: Vec<&str> = claim
             .attribution()
             .map(|a| a.speaker.iter().chain(a.chain.iter()).map(String::as_str).collect())
             .unwrap_or_default();
+        // Walk the text from one quantity or mention to the next: words in
+        // between, an entity token for each mention, nothing for a
+        // quantity (it has its value token).
+        let mut stops: Vec<(usize, usize, Option<&_>)> = blanks
+            .iter()
+            .map(|&(start, end)| (start, end, None))
+            .chain(mentions.iter().map(|m| (m.start, m.end, Some(m))))
+            .collect();
+        stops.sort_by_key(|&(start, end, _)| (start, end));
         let mut at = 0;
-        let mut next = mentions.iter().peekable();
-        while at < text.len() {
-            let (end, mention) = match next.peek() {
-                Some(m) => (m.start, Some(*m)),
-                None => (text.len(), None),
-            };
-            self.words(&text, at, end, &blanks, &mut out);
-            let Some(m) = mention else { break };
-            next.next();
-            if !sources.contains(&m.entity.name.as_str()) {
+        for (start, end, mention) in stops {
+            self.words(text.get(at..start).unwrap_or(""), &mut out);
+            if let Some(m) = mention
+                && !sources.contains(&m.entity.name.as_str())
+            {
                 out.sequence.push(Piece::Entity(index(out.entities.len())));
                 out.entities.push((m.entity.name.clone(), m.entity.kind));
             }
-            at = m.end.max(at);
+            at = at.max(end);
         }
+        self.words(text.get(at..).unwrap_or(""), &mut out);
         for e in claim.entities() {
             if !sources.contains(&e.name.as_str()) {
                 out.entities.push((e.name.clone(), e.kind));
@@ -175,32 +174,17 @@ impl Tokenizer {
         out
     }
 
-    /// The content words of `text[start..end]`, outside the blanked
-    /// quantity ranges: stop words dropped, the rest stemmed and mapped to
-    /// their synonym set's head.
-    fn words(&self, text: &str, start: usize, end: usize, blanks: &[(usize, usize)], out: &mut Tokens) {
-        let mut pieces: Vec<(usize, usize)> = vec![(start, end)];
-        for &(s, e) in blanks.iter().filter(|&&(s, e)| s < end && start < e) {
-            pieces =
-                pieces
-                    .into_iter()
-                    .flat_map(|(a, b)| {
-                        if e <= a || b <= s { vec![(a, b)] } else { vec![(a, s.max(a)), (e.min(b), b)] }
-                    })
-                    .filter(|(a, b)| a < b)
-                    .collect();
-        }
-        for (a, b) in pieces {
-            let Some(piece) = text.get(a..b) else { continue };
-            for word in split_words(piece) {
-                if word.chars().count() < 2 || self.stop.contains(word.as_str()) {
-                    continue;
-                }
-                let stem = self.stemmer.stem(&word);
-                let stem = self.synonyms.get(stem.as_ref()).cloned().unwrap_or_else(|| stem.into_owned());
-                out.sequence.push(Piece::Word(index(out.words.len())));
-                out.words.push(stem);
+    /// The content words of `text`: stop words dropped, the rest stemmed
+    /// and mapped to their synonym set's head.
+    fn words(&self, text: &str, out: &mut Tokens) {
+        for word in split_words(text) {
+            if word.chars().count() < 2 || self.stop.contains(word.as_str()) {
+                continue;
             }
+            let stem = self.stemmer.stem(&word);
+            let stem = self.synonyms.get(stem.as_ref()).cloned().unwrap_or_else(|| stem.into_owned());
+            out.sequence.push(Piece::Word(index(out.words.len())));
+            out.words.push(stem);
         }
     }
 }
@@ -235,7 +219,7 @@ pub(crate) struct Vocabulary {
 }
 
 impl Vocabulary {
-    pub(crate) fn intern(&mut self, term: &str) -> Term {
+    fn intern(&mut self, term: &str) -> Term {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }

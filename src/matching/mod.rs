@@ -395,29 +395,18 @@ impl Matcher {
     /// with `i < j` indices into `claims`, for the pairs scoring at least
     /// `min_score`.
     pub fn score_all_pairs(&self, claims: &[Claim], min_score: f64) -> Vec<(usize, usize, f64)> {
-        let prepared = self.prepare(claims);
-        let kernel = Kernel { weights: &prepared.weights, config: &self.config };
+        let scorer = self.scorer(claims);
         let n = claims.len();
-        let mut out: Vec<(usize, usize, f64)> = (0..n)
+        (0..n)
             .into_par_iter()
             .flat_map_iter(|i| {
-                let (prepared, kernel) = (&prepared, &kernel);
+                let scorer = &scorer;
                 (i + 1..n).filter_map(move |j| {
-                    let (a, b) = (prepared.order[i], prepared.order[j]);
-                    let s = kernel
-                        .parts(
-                            &prepared.features[i],
-                            prepared.totals[i],
-                            &prepared.features[j],
-                            prepared.totals[j],
-                        )
-                        .score;
-                    (s >= min_score).then_some((a.min(b), a.max(b), s))
+                    let s = scorer.score(i, j);
+                    (s >= min_score).then_some((i, j, s))
                 })
             })
-            .collect();
-        out.sort_unstable_by_key(|x| (x.0, x.1));
-        out
+            .collect()
     }
 
     /// A scorer for pairs among `claims`, with term weights from all of
@@ -448,7 +437,7 @@ impl Matcher {
             claims[x].id().cmp(claims[y].id()).then_with(|| claims[x].text().cmp(claims[y].text()))
         });
         let tokens: Vec<features::Tokens> =
-            order.par_iter().map(|&i| self.tokenizer.tokens(&claims[i])).collect();
+            order.par_iter().map(|&i| self.tokenizer.tokens(&claims[i], &self.config.aliases)).collect();
         let mut vocabulary = Vocabulary::default();
         let features: Vec<Features> = tokens.iter().map(|t| vocabulary.add(t)).collect();
         // Millions of small strings: free them on all cores.
@@ -666,7 +655,7 @@ impl Grouping {
             .map(|e| (ids[e.a as usize].as_str(), ids[e.b as usize].as_str(), f64::from(e.score)))
     }
 
-    /// Candidate pairs that blocking produced, when counted.
+    /// The candidate pairs blocking produced, each scored once.
     pub fn candidate_pairs(&self) -> u64 {
         self.candidates
     }
@@ -768,6 +757,38 @@ impl Grouping {
     }
 }
 
+/// B-cubed precision, recall and F1 of a clustering against the truth,
+/// both given as one cluster label per item (Bagga and Baldwin, 1998):
+/// for each item, the share of its predicted cluster that is truly with
+/// it (precision) and the share of its true cluster that was predicted
+/// with it (recall), averaged over items. Labels of different lengths are
+/// compared over the shorter.
+pub fn b_cubed(truth: &[u32], predicted: &[u32]) -> (f64, f64, f64) {
+    use std::collections::HashMap;
+    let n = truth.len().min(predicted.len());
+    if n == 0 {
+        return (1.0, 1.0, 1.0);
+    }
+    let mut both: HashMap<(u32, u32), u64> = HashMap::new();
+    let mut true_size: HashMap<u32, u64> = HashMap::new();
+    let mut predicted_size: HashMap<u32, u64> = HashMap::new();
+    for (&t, &q) in truth.iter().zip(predicted) {
+        *both.entry((t, q)).or_default() += 1;
+        *true_size.entry(t).or_default() += 1;
+        *predicted_size.entry(q).or_default() += 1;
+    }
+    let (mut p, mut r) = (0.0, 0.0);
+    for (&(t, q), &k) in &both {
+        // Each of the k items in this cell sees k of its kind.
+        let k = k as f64;
+        p += k * k / predicted_size[&q] as f64;
+        r += k * k / true_size[&t] as f64;
+    }
+    let (p, r) = (p / n as f64, r / n as f64);
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f1)
+}
+
 /// `g-` and 16 hex digits of the FNV-1a hash of `id`: stable across runs,
 /// platforms and versions.
 fn group_id(id: &str) -> String {
@@ -777,4 +798,19 @@ fn group_id(id: &str) -> String {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("g-{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn b_cubed_scores_perfect_and_lumped_clusterings() {
+        let truth = [0, 0, 1, 1];
+        assert_eq!(b_cubed(&truth, &[5, 5, 6, 6]), (1.0, 1.0, 1.0));
+        let (p, r, _) = b_cubed(&truth, &[0, 0, 0, 0]);
+        assert!((p - 0.5).abs() < 1e-12 && (r - 1.0).abs() < 1e-12);
+        let (p, r, _) = b_cubed(&truth, &[0, 1, 2, 3]);
+        assert!((p - 1.0).abs() < 1e-12 && (r - 0.5).abs() < 1e-12);
+    }
 }
