@@ -26,6 +26,9 @@ ARGS:
 OPTIONS:
     -f, --format FORMAT     Output format: `markdown` (the default; a readable
                             report) or `json` (the claimtrack/1 document).
+    -q, --query TEXT        Instead of the whole report, what the sources say
+                            about TEXT: the groups of claims most like it,
+                            each with its verdict, relations and timeline.
         --evidence          In the readable report, show under each group its
                             scored pairs with their components and the pairs
                             kept apart (the JSON always has them).
@@ -36,6 +39,9 @@ Files that cannot be loaded are reported on stderr, one line each, and the
 report covers the rest; the exit status is then 1. A bad option or path
 exits with status 2.";
 
+/// How many groups a query shows at most.
+const QUERY_HITS: usize = 5;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     Markdown,
@@ -45,6 +51,7 @@ enum Format {
 struct Options {
     format: Format,
     evidence: bool,
+    query: Option<String>,
     max_file_size: u64,
     paths: Vec<PathBuf>,
 }
@@ -53,6 +60,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     let mut options = Options {
         format: Format::Markdown,
         evidence: false,
+        query: None,
         max_file_size: claimtrack::DEFAULT_MAX_FILE_SIZE,
         paths: Vec::new(),
     };
@@ -80,6 +88,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
                 }
             }
             "--evidence" => options.evidence = true,
+            "-q" | "--query" => options.query = Some(value("--query")?),
             "--max-file-size" => {
                 let text = value("--max-file-size")?;
                 options.max_file_size = text
@@ -138,11 +147,17 @@ fn main() -> ExitCode {
     }
 
     let tracker = Tracker::new(corpus);
-    let output = match options.format {
-        Format::Markdown => {
+    let output = match (options.format, &options.query) {
+        (Format::Markdown, Some(query)) => {
+            report::query_markdown(&tracker, query, &tracker.query(query, QUERY_HITS))
+        }
+        (Format::Json, Some(query)) => {
+            report::json::QueryDocument::new(&tracker, query, &tracker.query(query, QUERY_HITS)).to_json()
+        }
+        (Format::Markdown, None) => {
             report::markdown_with(&tracker, report::MarkdownOptions { evidence: options.evidence })
         }
-        Format::Json => report::json::Document::new(&tracker).to_json(),
+        (Format::Json, None) => report::json::Document::new(&tracker).to_json(),
     };
     let mut stdout = std::io::stdout().lock();
     if stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()).is_err() {

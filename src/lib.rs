@@ -45,6 +45,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod analysis;
 mod corpus;
 mod error;
 mod extract;
@@ -59,11 +60,12 @@ pub use error::{Error, Location, Result};
 pub use extract::{EntityTable, Extraction, Extractor};
 pub use matching::{Grouping, MatchConfig, Matcher, Scorer};
 pub use model::{
-    Article, ArticleMeta, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, DatePrecision, Entity,
-    EntityKind, Factuality, PartialDate, Polarity, Quantity, QuantityKind, QuantityValue, Relation,
-    RelationKind, Source, SourceKind, Span,
+    Article, ArticleMeta, Assessment, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, ClaimPair,
+    ContradictionType, DatePrecision, Entity, EntityKind, Factuality, FactualitySummary, Origin, PartialDate,
+    Polarity, Quantity, QuantityKind, QuantityValue, Relation, RelationKind, Source, SourceKind, Span,
+    TimelineEntry, Verdict,
 };
-pub use tracker::Tracker;
+pub use tracker::{QUERY_FLOOR, QueryHit, Tracker};
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]

@@ -5,12 +5,14 @@
 //! output formats. Results depend only on the corpus and the settings,
 //! never on timing or thread count.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::corpus::Corpus;
-use crate::extract::Extractor;
+use crate::analysis::{self, AnalysisConfig};
+use crate::corpus::{Corpus, Loader};
+use crate::extract::{EntityTable, Extractor};
 use crate::matching::{MatchConfig, Matcher};
-use crate::model::{Claim, ClaimGroup, Relation, Skipped};
+use crate::model::{Assessment, Claim, ClaimGroup, Relation, Skipped};
 
 /// A corpus together with everything claimtrack found in it.
 ///
@@ -32,12 +34,33 @@ pub struct Tracker {
     by_id: HashMap<String, usize>,
     skipped: Vec<Skipped>,
     groups: Vec<ClaimGroup>,
+    /// Group index of each claim.
+    group_of: Vec<usize>,
+    /// Group id to its index in `groups`.
+    group_index: HashMap<String, usize>,
     relations: Vec<Relation>,
+    assessments: Vec<Assessment>,
+}
+
+/// A group that answers a [`Tracker::query`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueryHit {
+    /// The group's id.
+    pub group: String,
+    /// The best matcher score between the query and a member, in [0, 1].
+    pub score: f64,
+    /// That member's id.
+    pub claim: String,
 }
 
 impl Tracker {
     /// Runs the pipeline over `corpus` with the default settings.
     pub fn new(corpus: Corpus) -> Self {
+        Self::with_config(corpus, &AnalysisConfig::default())
+    }
+
+    /// Runs the pipeline over `corpus` with these analysis settings.
+    pub fn with_config(corpus: Corpus, config: &AnalysisConfig) -> Self {
         let extractor = Extractor::new();
         let mut claims = Vec::new();
         let mut skipped = Vec::new();
@@ -46,20 +69,68 @@ impl Tracker {
             claims.extend(extraction.claims);
             skipped.extend(extraction.skipped);
         }
-        let grouping = Matcher::new(MatchConfig::default()).group(&claims);
-        let groups = grouping
+        let matcher = Matcher::new(MatchConfig::default());
+        // Identical claims (a republication's, a wire story's) are matched
+        // once: a copy adds appearances to a group, never new groups or
+        // new term weights.
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let representative: Vec<usize> =
+            claims.iter().enumerate().map(|(i, c)| *first.entry(identity(c)).or_insert(i)).collect();
+        let unique: Cow<'_, [Claim]> = if first.len() == claims.len() {
+            Cow::Borrowed(&claims)
+        } else {
+            Cow::Owned(
+                claims
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| representative[i] == i)
+                    .map(|(_, c)| c.clone())
+                    .collect(),
+            )
+        };
+        let grouping = matcher.group(&unique);
+        let by_id: HashMap<String, usize> =
+            claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
+        let group_index: HashMap<String, usize> =
+            grouping.groups().iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+        let group_of: Vec<usize> = representative
+            .iter()
+            .map(|&r| {
+                grouping.group_of(claims[r].id()).and_then(|g| group_index.get(&g.id)).copied().unwrap_or(0)
+            })
+            .collect();
+        let mut members: Vec<Vec<String>> = vec![Vec::new(); grouping.groups().len()];
+        for (i, &g) in group_of.iter().enumerate() {
+            members[g].push(claims[i].id().to_owned());
+        }
+        let groups: Vec<ClaimGroup> = grouping
             .groups()
             .iter()
+            .zip(members)
             .enumerate()
-            .map(|(g, group)| ClaimGroup {
+            .map(|(g, (group, claims))| ClaimGroup {
                 id: group.id.clone(),
-                claims: group.members.clone(),
+                claims,
                 canonical: group.canonical.clone(),
                 evidence: grouping.evidence(g),
             })
             .collect();
-        let by_id = claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
-        Self { corpus, claims, by_id, skipped, groups, relations: Vec::new() }
+        let scored: Vec<(usize, usize, f64)> = grouping
+            .pairs()
+            .filter_map(|(a, b, s)| Some((*by_id.get(a)?, *by_id.get(b)?, s)))
+            .map(|(a, b, s)| (a.min(b), a.max(b), s))
+            .collect();
+        let entities = EntityTable::builtin();
+        let input = analysis::Input {
+            corpus: &corpus,
+            claims: &claims,
+            groups: &groups,
+            group_of: &group_of,
+            scored: &scored,
+            entities: &entities,
+        };
+        let (relations, assessments) = analysis::analyze(&input, config);
+        Self { corpus, claims, by_id, skipped, groups, group_of, group_index, relations, assessments }
     }
 
     /// The articles.
@@ -95,8 +166,114 @@ impl Tracker {
         &self.groups
     }
 
-    /// Relations between groups.
+    /// Relations between groups, ordered by their groups: contradictions,
+    /// updates (from the later group to the earlier) and support.
     pub fn relations(&self) -> &[Relation] {
         &self.relations
     }
+
+    /// The group of a claim.
+    pub fn group_of(&self, claim: &str) -> Option<&ClaimGroup> {
+        self.by_id.get(claim).and_then(|&i| self.groups.get(self.group_of[i]))
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&ClaimGroup> {
+        self.group_index.get(id).and_then(|&g| self.groups.get(g))
+    }
+
+    /// What the sources make of each group, in group order: verdict,
+    /// origins, factuality and timeline.
+    pub fn assessments(&self) -> &[Assessment] {
+        &self.assessments
+    }
+
+    /// The assessment of the group with this id.
+    pub fn assessment(&self, group: &str) -> Option<&Assessment> {
+        self.group_index.get(group).and_then(|&g| self.assessments.get(g))
+    }
+
+    /// The relations a group takes part in, on either side.
+    pub fn relations_of<'s>(&'s self, group: &'s str) -> impl Iterator<Item = &'s Relation> + 's {
+        self.relations.iter().filter(move |r| r.from == group || r.to == group)
+    }
+
+    /// "What do the sources say about X?": the groups whose claims are
+    /// most like `text`, best first, at most `limit`, each with the best
+    /// score of a member. Look up their verdicts, relations and timelines
+    /// with [`Tracker::assessment`] and [`Tracker::relations_of`].
+    ///
+    /// The query is read like an article sentence (entities, amounts and
+    /// dates are recognised) and scored against every claim with the
+    /// matcher's kernel and the corpus's term weights; groups scoring
+    /// under [`QUERY_FLOOR`] are left out. The cost is linear in the
+    /// number of claims.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimtrack::{Loader, Corpus, Tracker};
+    /// let mut corpus = Corpus::new();
+    /// corpus.insert(Loader::new().parse_document("a", "Iran and China signed a 25-year cooperation deal in Tehran.")?)?;
+    /// corpus.insert(Loader::new().parse_document("b", "Russia held naval drills in the Baltic Sea.")?)?;
+    /// let tracker = Tracker::new(corpus);
+    /// let hits = tracker.query("China signed a deal with Iran", 5);
+    /// assert_eq!(hits[0].claim, "a#1");
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn query(&self, text: &str, limit: usize) -> Vec<QueryHit> {
+        // A title of its own keeps the text from being taken for the
+        // headline; a query with no sentence shape is taken whole.
+        let text = text.trim();
+        let stop = if text.ends_with(['.', '!', '?', '"']) { "" } else { "." };
+        let document = format!("---\ntitle: query\n---\n{text}{stop}\n");
+        let Ok(article) = Loader::new().parse_document("query", &document) else { return Vec::new() };
+        let asked = Extractor::new().extract(&article).claims;
+        if asked.is_empty() || self.claims.is_empty() {
+            return Vec::new();
+        }
+        let mut all: Vec<Claim> = self.claims.clone();
+        all.extend(asked.iter().cloned());
+        let matcher = Matcher::new(MatchConfig::default());
+        let scorer = matcher.scorer(&all);
+        let n = self.claims.len();
+        let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
+        for i in 0..n {
+            let score = (n..all.len()).map(|q| scorer.score(q, i)).fold(0.0, f64::max);
+            if score < QUERY_FLOOR {
+                continue;
+            }
+            let g = self.group_of[i];
+            let entry = best.entry(g).or_insert((score, i));
+            if score > entry.0 {
+                *entry = (score, i);
+            }
+        }
+        let mut hits: Vec<(usize, f64, usize)> = best.into_iter().map(|(g, (s, i))| (g, s, i)).collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.truncate(limit);
+        hits.into_iter()
+            .map(|(g, score, i)| QueryHit {
+                group: self.groups[g].id.clone(),
+                score: (score * 1000.0).round() / 1000.0,
+                claim: self.claims[i].id().to_owned(),
+            })
+            .collect()
+    }
+}
+
+/// The score under which a group does not answer a query.
+pub const QUERY_FLOOR: f64 = 0.2;
+
+/// What makes two claims the same for matching: text, values and
+/// entities.
+fn identity(claim: &Claim) -> String {
+    let mut key = claim.text().to_owned();
+    for q in claim.quantities() {
+        key.push_str(&format!("\u{1f}{:?}", q.value));
+    }
+    for e in claim.entities() {
+        key.push('\u{1e}');
+        key.push_str(&e.name);
+    }
+    key
 }

@@ -6,7 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AttributionMode, Quantity, Span, UnresolvedDate};
+use crate::model::{
+    AttributionMode, ClaimPair, ContradictionType, FactualitySummary, Origin, Quantity, RelationKind, Span,
+    UnresolvedDate, Verdict,
+};
 use crate::tracker::Tracker;
 
 /// The schema name written in every document.
@@ -119,10 +122,42 @@ pub struct GroupRecord {
     pub canonical: String,
     /// That member's id.
     pub canonical_claim: String,
+    /// What the sources make of it: `denied`, `disputed`, `superseded`,
+    /// `corroborated`, `attributed-only` or `single-source`.
+    pub verdict: Verdict,
+    /// Why, in words.
+    pub verdict_reason: String,
+    /// `certain`, `hedged` or `mixed`, over the members' factuality.
+    pub factuality: FactualitySummary,
+    /// How many independent origins carry it.
+    pub independent_sources: usize,
+    /// The independent origins' names.
+    pub origins: Vec<String>,
+    /// Each origin with the claims that trace back to it and the outlets
+    /// and relays in between.
+    pub origin_details: Vec<Origin>,
+    /// When each source first reported, contradicted or updated it, and
+    /// the verdict at that point.
+    pub timeline: Vec<TimelineRecord>,
     /// The scored pairs inside the group, each with its score broken into
     /// components, and the scored pairs to claims outside with why they
     /// were kept apart.
     pub evidence: crate::matching::Evidence,
+}
+
+/// One point of a group's timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineRecord {
+    /// The article's publication date, or null when unknown.
+    pub date: Option<String>,
+    /// The article.
+    pub article: String,
+    /// Its first claim at this point.
+    pub claim: String,
+    /// `reports`, `contradicts` or `updates`.
+    pub event: String,
+    /// The group's verdict counting every entry up to this one.
+    pub status: Verdict,
 }
 
 /// One relation between groups.
@@ -132,10 +167,17 @@ pub struct RelationRecord {
     pub from: String,
     /// The group it points to.
     pub to: String,
-    /// `supports`, `contradicts` or `updates`.
-    pub kind: String,
+    /// `supports`, `contradicts` or `updates` (from the later group to the
+    /// earlier).
+    pub kind: RelationKind,
+    /// For `contradicts`: `numeric`, `date`, `polarity`, `modality` or
+    /// `antonymy`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub contradiction: Option<ContradictionType>,
     /// Why, in words.
     pub reason: String,
+    /// The claim pairs behind it.
+    pub pairs: Vec<ClaimPair>,
 }
 
 impl Document {
@@ -182,11 +224,29 @@ impl Document {
         let groups = tracker
             .groups()
             .iter()
-            .map(|g| GroupRecord {
+            .zip(tracker.assessments())
+            .map(|(g, a)| GroupRecord {
                 id: g.id.clone(),
                 claims: g.claims.clone(),
                 canonical: tracker.claim(&g.canonical).map(|c| c.text().to_owned()).unwrap_or_default(),
                 canonical_claim: g.canonical.clone(),
+                verdict: a.verdict,
+                verdict_reason: a.reason.clone(),
+                factuality: a.factuality,
+                independent_sources: a.independent_sources(),
+                origins: a.origins.iter().map(|o| o.name.clone()).collect(),
+                origin_details: a.origins.clone(),
+                timeline: a
+                    .timeline
+                    .iter()
+                    .map(|t| TimelineRecord {
+                        date: t.date.map(|d| d.to_string()),
+                        article: t.article.clone(),
+                        claim: t.claim.clone(),
+                        event: t.event.clone(),
+                        status: t.status,
+                    })
+                    .collect(),
                 evidence: g.evidence.clone(),
             })
             .collect();
@@ -196,8 +256,10 @@ impl Document {
             .map(|r| RelationRecord {
                 from: r.from.clone(),
                 to: r.to.clone(),
-                kind: kind_name(r.kind).to_owned(),
+                kind: r.kind,
+                contradiction: r.contradiction,
                 reason: r.reason.clone(),
+                pairs: r.pairs.clone(),
             })
             .collect();
         let skipped = tracker
@@ -240,11 +302,54 @@ impl Document {
     }
 }
 
-fn kind_name(kind: crate::model::RelationKind) -> &'static str {
-    use crate::model::RelationKind;
-    match kind {
-        RelationKind::Supports => "supports",
-        RelationKind::Contradicts => "contradicts",
-        RelationKind::Updates => "updates",
+/// The answer to a query as JSON: each matching group's record with its
+/// score, and the relations they take part in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueryDocument {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The query text.
+    pub query: String,
+    /// The matching groups, best first.
+    pub hits: Vec<QueryHitRecord>,
+    /// The relations the matching groups take part in.
+    pub relations: Vec<RelationRecord>,
+}
+
+/// One group answering a query.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueryHitRecord {
+    /// The best score of a member against the query.
+    pub score: f64,
+    /// That member's id.
+    pub claim: String,
+    /// The group, as in the full document.
+    pub group: GroupRecord,
+}
+
+impl QueryDocument {
+    /// The answer to `query` given `hits` from [`Tracker::query`].
+    pub fn new(tracker: &Tracker, query: &str, hits: &[crate::QueryHit]) -> Self {
+        let document = Document::new(tracker);
+        let records: Vec<QueryHitRecord> = hits
+            .iter()
+            .filter_map(|h| {
+                let group = document.groups.iter().find(|g| g.id == h.group)?.clone();
+                Some(QueryHitRecord { score: h.score, claim: h.claim.clone(), group })
+            })
+            .collect();
+        let relations = document
+            .relations
+            .into_iter()
+            .filter(|r| hits.iter().any(|h| h.group == r.from || h.group == r.to))
+            .collect();
+        Self { schema: SCHEMA.to_owned(), query: query.to_owned(), hits: records, relations }
+    }
+
+    /// The answer as pretty-printed JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
     }
 }

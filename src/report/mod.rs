@@ -8,4 +8,4 @@
 pub mod json;
 mod text;
 
-pub use text::{MarkdownOptions, markdown, markdown_with};
+pub use text::{MarkdownOptions, markdown, markdown_with, query_markdown};

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Article, QuantityValue};
-use crate::tracker::Tracker;
+use crate::model::{Article, ClaimGroup, QuantityValue, RelationKind, Verdict};
+use crate::tracker::{QueryHit, Tracker};
 
 /// What the readable report includes beyond the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -13,9 +13,11 @@ pub struct MarkdownOptions {
     pub evidence: bool,
 }
 
-/// Renders the readable report: the claims reported more than once, then
-/// each article with its metadata and its claims with the line they start
-/// on.
+/// Renders the readable report: first what needs attention
+/// (contradictions and denials, updates, claims with a single origin),
+/// then the claims reported more than once with their verdicts, origins
+/// and timelines, then each article with its metadata and its claims with
+/// the line they start on.
 pub fn markdown(tracker: &Tracker) -> String {
     markdown_with(tracker, MarkdownOptions::default())
 }
@@ -32,6 +34,7 @@ pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
         tracker.groups().len(),
         tracker.relations().len()
     );
+    attention(tracker, &mut out);
     groups(tracker, options, &mut out);
     for article in corpus.articles() {
         let _ = write!(out, "\n## {}", article.id());
@@ -81,71 +84,221 @@ pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
     out
 }
 
-/// The groups of two or more claims: canonical statement, then every
-/// member with its article and line, and the evidence on request.
-fn groups(tracker: &Tracker, options: MarkdownOptions, out: &mut String) {
-    let shared: Vec<_> = tracker.groups().iter().filter(|g| g.claims.len() > 1).collect();
-    if shared.is_empty() {
-        return;
+/// Where a claim is: "003_2ae25c5b15da7739 line 24 (VOV World, 2020-07)".
+fn locate(tracker: &Tracker, id: &str) -> String {
+    let Some(claim) = tracker.claim(id) else { return id.to_owned() };
+    let article = tracker.corpus().get(claim.article());
+    let line = article.map_or(0, |a| a.line_of(claim.span().start));
+    let mut about = Vec::new();
+    if let Some(outlet) = article.and_then(|a| a.meta().outlet.as_deref()) {
+        about.push(one_line(outlet));
     }
-    let _ = writeln!(out, "\n## Claims reported more than once\n");
-    for group in shared {
-        let canonical = tracker.claim(&group.canonical).map_or("", |c| c.text());
-        let _ =
-            writeln!(out, "### {} ({} claims)\n\n> {}\n", group.id, group.claims.len(), escape(canonical));
-        for id in &group.claims {
-            let Some(claim) = tracker.claim(id) else { continue };
-            let article = tracker.corpus().get(claim.article());
-            let line = article.map_or(0, |a| a.line_of(claim.span().start));
-            let outlet = article.and_then(|a| a.meta().outlet.clone()).unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "- {} line {line} ({}): {}",
-                claim.article(),
-                escape(&outlet),
-                escape(claim.text())
-            );
-        }
-        if options.evidence {
-            out.push('\n');
-            for pair in &group.evidence.pairs {
-                let c = &pair.components;
-                let mut parts = vec![format!("words {:.2}", c.words.score)];
-                if let Some(e) = &c.entities {
-                    parts.push(format!("entities {:.2}", e.score));
+    if let Some(date) = article.and_then(|a| a.meta().published) {
+        about.push(date.to_string());
+    }
+    let mut out = format!("{} line {line}", claim.article());
+    if !about.is_empty() {
+        let _ = write!(out, " ({})", escape(&about.join(", ")));
+    }
+    out
+}
+
+fn quote(tracker: &Tracker, id: &str) -> String {
+    format!("\"{}\"", escape(tracker.claim(id).map_or("", |c| c.text())))
+}
+
+/// Contradictions and denials, updates, and the claims that rest on one
+/// origin although several reports carry them.
+fn attention(tracker: &Tracker, out: &mut String) {
+    let contradictions: Vec<_> =
+        tracker.relations().iter().filter(|r| r.kind == RelationKind::Contradicts).collect();
+    let updates: Vec<_> = tracker.relations().iter().filter(|r| r.kind == RelationKind::Updates).collect();
+    let _ = writeln!(out, "\n## Contradictions and denials\n");
+    if contradictions.is_empty() {
+        out.push_str("None found.\n");
+    }
+    for r in contradictions {
+        let Some(pair) = r.pairs.first() else { continue };
+        let denied = [&r.from, &r.to]
+            .iter()
+            .any(|g| tracker.assessment(g).is_some_and(|a| a.verdict == Verdict::Denied));
+        let what = r.contradiction.map_or("contradiction", |t| t.as_str());
+        let _ = writeln!(
+            out,
+            "- **{what}{}**: {} ({})  \n  vs {} ({})  \n  _{}_",
+            if denied { ", denied" } else { "" },
+            quote(tracker, &pair.from),
+            locate(tracker, &pair.from),
+            quote(tracker, &pair.to),
+            locate(tracker, &pair.to),
+            escape(&r.reason)
+        );
+    }
+    let _ = writeln!(out, "\n## Updates\n");
+    if updates.is_empty() {
+        out.push_str("None found.\n");
+    }
+    for r in updates {
+        let Some(pair) = r.pairs.first() else { continue };
+        let _ = writeln!(
+            out,
+            "- {} ({})  \n  updates {} ({})  \n  _{}_",
+            quote(tracker, &pair.from),
+            locate(tracker, &pair.from),
+            quote(tracker, &pair.to),
+            locate(tracker, &pair.to),
+            escape(&r.reason)
+        );
+    }
+    let single: Vec<_> = tracker
+        .groups()
+        .iter()
+        .zip(tracker.assessments())
+        .filter(|(g, a)| {
+            g.claims.len() > 1 && matches!(a.verdict, Verdict::SingleSource | Verdict::AttributedOnly)
+        })
+        .collect();
+    let _ = writeln!(out, "\n## Repeated, but from a single origin\n");
+    if single.is_empty() {
+        out.push_str("None found.\n");
+    }
+    for (g, a) in single {
+        let _ = writeln!(
+            out,
+            "- {} ({}, {} claims): {}  \n  _{}_",
+            quote(tracker, &g.canonical),
+            a.verdict,
+            g.claims.len(),
+            g.id,
+            escape(&a.reason)
+        );
+    }
+}
+
+/// One group: canonical statement, verdict and why, origins, timeline,
+/// relations and members with article and line; the evidence on request.
+fn group_block(tracker: &Tracker, group: &ClaimGroup, options: MarkdownOptions, out: &mut String) {
+    let canonical = tracker.claim(&group.canonical).map_or("", |c| c.text());
+    let _ = writeln!(out, "### {} ({} claims)\n\n> {}\n", group.id, group.claims.len(), escape(canonical));
+    if let Some(a) = tracker.assessment(&group.id) {
+        let _ = writeln!(
+            out,
+            "**{}**, {}, {} independent source{}: {}\n",
+            a.verdict,
+            a.factuality.as_str(),
+            a.independent_sources(),
+            if a.independent_sources() == 1 { "" } else { "s" },
+            escape(&a.reason)
+        );
+        let origins: Vec<String> = a
+            .origins
+            .iter()
+            .map(|o| {
+                if o.via.is_empty() {
+                    escape(&o.name)
+                } else {
+                    format!("{} (via {})", escape(&o.name), escape(&o.via.join(", ")))
                 }
-                if let Some(q) = &c.quantities {
-                    parts.push(format!("quantities {:.2}", q.score));
-                    for d in &q.disagreements {
-                        parts.push(format!("{} differs: {} vs {}", d.slot, d.a, d.b));
-                    }
-                }
-                parts.push(format!("wording {:.2}", c.wording.score));
-                for p in &c.penalties {
-                    parts.push(format!("{} (x{})", p.reason, p.factor));
-                }
-                let shared: Vec<&str> = c.words.shared.iter().map(|t| t.term.as_str()).collect();
-                let _ = writeln!(
-                    out,
-                    "- {} ~ {}: score {:.3} ({}); shared: {}",
-                    pair.a,
-                    pair.b,
-                    pair.score,
-                    parts.join(", "),
-                    escape(&shared.join(", "))
-                );
-            }
-            for apart in &group.evidence.kept_apart {
-                let _ = writeln!(
-                    out,
-                    "- kept apart from {} ({}): {}",
-                    apart.b,
-                    apart.group,
-                    escape(&apart.reason)
-                );
-            }
+            })
+            .collect();
+        let _ = writeln!(out, "Origins: {}\n\nTimeline:\n", origins.join("; "));
+        for t in &a.timeline {
+            let date = t.date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let _ = writeln!(out, "- {date}: {} {} ({}), now {}", t.article, t.event, t.claim, t.status);
         }
         out.push('\n');
+    }
+    let relations: Vec<_> = tracker.relations_of(&group.id).collect();
+    if !relations.is_empty() {
+        out.push_str("Relations:\n\n");
+        for r in relations {
+            let other = if r.from == group.id { &r.to } else { &r.from };
+            let kind = match (r.kind, r.contradiction) {
+                (RelationKind::Contradicts, Some(t)) => format!("contradicts ({})", t.as_str()),
+                (RelationKind::Updates, _) if r.from == group.id => "updates".to_owned(),
+                (RelationKind::Updates, _) => "updated by".to_owned(),
+                (kind, _) => kind.as_str().to_owned(),
+            };
+            let other = if other == &group.id { "itself".to_owned() } else { other.clone() };
+            let _ = writeln!(out, "- {kind} {other}: {}", escape(&r.reason));
+        }
+        out.push('\n');
+    }
+    out.push_str("Claims:\n\n");
+    for id in &group.claims {
+        let Some(claim) = tracker.claim(id) else { continue };
+        let speaker = claim.attribution().and_then(|a| a.speaker.as_deref());
+        let says = speaker.map_or_else(String::new, |s| format!(", says {}", escape(s)));
+        let _ = writeln!(out, "- {}{says}: {}", locate(tracker, id), escape(claim.text()));
+    }
+    if options.evidence {
+        out.push('\n');
+        evidence(group, out);
+    }
+    out.push('\n');
+}
+
+/// The groups of two or more claims, and those in a relation.
+fn groups(tracker: &Tracker, options: MarkdownOptions, out: &mut String) {
+    let shown: Vec<_> = tracker
+        .groups()
+        .iter()
+        .filter(|g| g.claims.len() > 1 || tracker.relations_of(&g.id).next().is_some())
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Claims reported more than once, or related to others\n");
+    for group in shown {
+        group_block(tracker, group, options, out);
+    }
+}
+
+/// The answer to [`Tracker::query`] as Markdown: each matching group with
+/// its verdict, relations and timeline.
+pub fn query_markdown(tracker: &Tracker, text: &str, hits: &[QueryHit]) -> String {
+    let mut out = format!("# What the sources say about \"{}\"\n\n", escape(text.trim()));
+    if hits.is_empty() {
+        out.push_str("No claim in the corpus is close to this.\n");
+    }
+    for hit in hits {
+        let Some(group) = tracker.group(&hit.group) else { continue };
+        let _ = writeln!(out, "## Score {:.3}: {}\n", hit.score, quote(tracker, &hit.claim));
+        group_block(tracker, group, MarkdownOptions::default(), &mut out);
+    }
+    out
+}
+
+fn evidence(group: &ClaimGroup, out: &mut String) {
+    for pair in &group.evidence.pairs {
+        let c = &pair.components;
+        let mut parts = vec![format!("words {:.2}", c.words.score)];
+        if let Some(e) = &c.entities {
+            parts.push(format!("entities {:.2}", e.score));
+        }
+        if let Some(q) = &c.quantities {
+            parts.push(format!("quantities {:.2}", q.score));
+            for d in &q.disagreements {
+                parts.push(format!("{} differs: {} vs {}", d.slot, d.a, d.b));
+            }
+        }
+        parts.push(format!("wording {:.2}", c.wording.score));
+        for p in &c.penalties {
+            parts.push(format!("{} (x{})", p.reason, p.factor));
+        }
+        let shared: Vec<&str> = c.words.shared.iter().map(|t| t.term.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "- {} ~ {}: score {:.3} ({}); shared: {}",
+            pair.a,
+            pair.b,
+            pair.score,
+            parts.join(", "),
+            escape(&shared.join(", "))
+        );
+    }
+    for apart in &group.evidence.kept_apart {
+        let _ = writeln!(out, "- kept apart from {} ({}): {}", apart.b, apart.group, escape(&apart.reason));
     }
 }
 

@@ -1,0 +1,417 @@
+//! What a claim says about its matter, read cheaply from its words: the
+//! parties, the status of an agreement or policy, whether it is disclosed,
+//! its polarity, dates and amounts.
+//!
+//! The lexicons are short lists of English words chosen for what they
+//! mean, not for the corpus: status verbs ("negotiating", "signed"),
+//! disclosure verbs ("revealed", "leaked"), alignment words
+//! ("non-aligned", "close ties") and denials ("denied", "rejected the
+//! reports").
+
+use crate::model::{
+    Article, Certainty, Claim, EntityKind, PartialDate, Polarity, QuantityKind, QuantityValue,
+};
+
+/// How far an agreement or policy has got. Ordered: a later stage
+/// advances an earlier one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Stage {
+    /// Called for, sought, proposed.
+    Proposed,
+    /// Under negotiation.
+    Negotiating,
+    /// Agreed or approved, not yet signed.
+    Agreed,
+    /// Signed, concluded, in force.
+    Done,
+    /// Ended, withdrawn, overhauled.
+    Ended,
+}
+
+impl Stage {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Stage::Proposed => "proposed",
+            Stage::Negotiating => "under negotiation",
+            Stage::Agreed => "agreed",
+            Stage::Done => "done",
+            Stage::Ended => "ended or changed",
+        }
+    }
+
+    /// Whether the stage is an outcome rather than a step towards one.
+    pub(crate) fn is_outcome(self) -> bool {
+        matches!(self, Stage::Done | Stage::Ended)
+    }
+}
+
+/// Which way a claim puts its parties towards others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Alignment {
+    /// Close ties, alliance.
+    Close,
+    /// Non-alignment, keeping away.
+    Apart,
+}
+
+/// A word or phrase of a lexicon: `*` at the end matches any ending.
+type Lexicon<T> = &'static [(&'static str, T)];
+
+const AGREEMENT: &[&str] = &[
+    "deal",
+    "deals",
+    "agreement",
+    "agreements",
+    "pact",
+    "plan",
+    "partnership",
+    "treaty",
+    "accord",
+    "roadmap",
+    "road map",
+    "contract",
+    "memorandum",
+];
+
+const STAGES: Lexicon<Stage> = &[
+    ("called for", Stage::Proposed),
+    ("calls for", Stage::Proposed),
+    ("calling for", Stage::Proposed),
+    ("propos*", Stage::Proposed),
+    ("seek*", Stage::Proposed),
+    ("sought", Stage::Proposed),
+    ("talks", Stage::Negotiating),
+    ("negotiat*", Stage::Negotiating),
+    ("discuss*", Stage::Negotiating),
+    ("finalis*", Stage::Negotiating),
+    ("finaliz*", Stage::Negotiating),
+    ("potential", Stage::Negotiating),
+    ("agreed", Stage::Agreed),
+    ("approv*", Stage::Agreed),
+    ("endorsed", Stage::Agreed),
+    ("signed", Stage::Done),
+    ("signing", Stage::Done),
+    ("inked", Stage::Done),
+    ("concluded", Stage::Done),
+    ("sealed", Stage::Done),
+    ("ratif*", Stage::Done),
+    ("entered into force", Stage::Done),
+    ("cancel*", Stage::Ended),
+    ("scrapped", Stage::Ended),
+    ("collapsed", Stage::Ended),
+    ("terminat*", Stage::Ended),
+    ("withdr*", Stage::Ended),
+    ("pulled out", Stage::Ended),
+    ("suspended", Stage::Ended),
+    ("abandon*", Stage::Ended),
+    ("overhaul*", Stage::Ended),
+    ("revers*", Stage::Ended),
+];
+
+const DISCLOSURE: &[&str] =
+    &["reveal*", "disclos*", "leak*", "unveil*", "made public", "divulg*", "publish*"];
+
+const ALIGNMENT: Lexicon<Alignment> = &[
+    ("close ties", Alignment::Close),
+    ("closer ties", Alignment::Close),
+    ("close-knit", Alignment::Close),
+    ("alliance", Alignment::Close),
+    ("allied", Alignment::Close),
+    ("non-align*", Alignment::Apart),
+    ("nonalign*", Alignment::Apart),
+    ("non align*", Alignment::Apart),
+    ("stay away", Alignment::Apart),
+    ("stayed away", Alignment::Apart),
+    ("keep away", Alignment::Apart),
+    ("neutrality", Alignment::Apart),
+    ("isolation", Alignment::Apart),
+];
+
+/// Words whose opposites in the other claim of a pair about the same
+/// thing make a contradiction: (word, its opposite).
+pub(crate) const ANTONYMS: &[(&str, &str)] = &[
+    ("increase*", "decrease*"),
+    ("rise*", "fall*"),
+    ("rose", "fell"),
+    ("grew", "shrank"),
+    ("support*", "oppos*"),
+    ("accept*", "reject*"),
+    ("approv*", "reject*"),
+    ("allow*", "ban*"),
+    ("lift*", "impos*"),
+    ("win*", "los*"),
+    ("won", "lost"),
+    ("strengthen*", "weaken*"),
+    ("expand*", "reduc*"),
+];
+
+const DENIALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected the report*",
+    "rejected the rumour*",
+    "rejected the rumor*",
+    "dismissed the report*",
+    "dismissed the rumour*",
+    "refuted",
+    "does not exist",
+    "did not exist",
+    "no such",
+];
+
+/// A claim's frame.
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    /// Countries the claim is about, sorted; filled from the agreement
+    /// named just before when the claim names fewer than two (see
+    /// [`fill_parties`]).
+    pub countries: Vec<String>,
+    /// Canonical names of every entity mentioned.
+    pub entities: Vec<String>,
+    /// Names an agreement ("deal", "plan", "partnership").
+    pub agreement: bool,
+    /// The first status word, and its stage.
+    pub stage: Option<(Stage, &'static str)>,
+    /// Says whether something was disclosed ("revealed", "leaked").
+    pub disclosure: Option<&'static str>,
+    /// Which way it puts the parties, and the word.
+    pub alignment: Option<(Alignment, &'static str)>,
+    /// Asserts, or negates.
+    pub polarity: Polarity,
+    /// The source is certain of it (FactBank `CT`).
+    pub certain: bool,
+    /// Denies something ("denied", "rejected the reports").
+    pub denial: bool,
+    /// Dates the claim names.
+    pub dates: Vec<PartialDate>,
+    /// Amounts, durations, counts and percentages.
+    pub amounts: Vec<Amount>,
+    /// The article's publication date.
+    pub published: Option<PartialDate>,
+    /// The lower-cased words, for antonyms.
+    pub words: Vec<String>,
+}
+
+/// A number in a slot: its kind, unit and the range its bound allows.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Amount {
+    pub kind: QuantityKind,
+    pub unit: String,
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    pub text: String,
+}
+
+impl Frame {
+    pub(crate) fn new(claim: &Claim, article: Option<&Article>, tolerance: f64) -> Self {
+        let lower = claim.text().to_lowercase();
+        let words: Vec<String> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut countries: Vec<String> = claim
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Country)
+            .map(|e| e.name.clone())
+            .collect();
+        countries.sort();
+        countries.dedup();
+        let mut entities: Vec<String> = claim.entities().iter().map(|e| e.name.clone()).collect();
+        entities.sort();
+        entities.dedup();
+        let mut dates = Vec::new();
+        let mut amounts = Vec::new();
+        for q in claim.quantities() {
+            match &q.value {
+                QuantityValue::Date(d) => dates.push(*d),
+                QuantityValue::Number(v) => {
+                    let (low, high) = range(*v, q.bound.as_deref(), tolerance);
+                    amounts.push(Amount {
+                        kind: q.kind,
+                        unit: q.unit.clone(),
+                        value: *v,
+                        low,
+                        high,
+                        text: q.text.clone(),
+                    });
+                }
+            }
+        }
+        let polarity = claim.factuality().map_or(Polarity::Positive, |f| f.polarity);
+        let certain = claim.factuality().is_none_or(|f| f.certainty == Certainty::Certain);
+        Self {
+            countries,
+            entities,
+            agreement: AGREEMENT.iter().any(|w| first_match(&refs, w).is_some()),
+            stage: earliest(&refs, STAGES),
+            disclosure: DISCLOSURE.iter().find(|w| first_match(&refs, w).is_some()).copied(),
+            alignment: earliest(&refs, ALIGNMENT),
+            polarity,
+            certain,
+            denial: DENIALS.iter().any(|w| first_match(&refs, w).is_some()),
+            dates,
+            amounts,
+            published: article.and_then(|a| a.meta().published),
+            words,
+        }
+    }
+
+    /// Whether the claim has `pattern` (a lexicon entry) among its words.
+    pub(crate) fn has(&self, pattern: &str) -> bool {
+        let refs: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        first_match(&refs, pattern).is_some()
+    }
+
+    /// Whether the claim asserts the negation of what it names.
+    pub(crate) fn negated(&self) -> bool {
+        self.polarity == Polarity::Negative || self.denial
+    }
+
+    /// Whether the claim firmly negates or denies: a hedged negation
+    /// ("may not") does not contradict anything.
+    pub(crate) fn firmly_negated(&self) -> bool {
+        self.denial || (self.polarity == Polarity::Negative && self.certain)
+    }
+
+    /// When the claim is about: its dates, or else its publication date.
+    pub(crate) fn times(&self) -> Vec<PartialDate> {
+        if self.dates.is_empty() { self.published.into_iter().collect() } else { self.dates.clone() }
+    }
+}
+
+/// The range of values a bound allows around `value`.
+fn range(value: f64, bound: Option<&str>, tolerance: f64) -> (f64, f64) {
+    let (lo, hi) = (value * (1.0 - tolerance), value * (1.0 + tolerance));
+    match bound {
+        Some("up_to" | "less_than") => (0.0, hi),
+        Some("more_than" | "at_least") => (lo, f64::INFINITY),
+        Some("about" | "nearly") => (value * 0.9, value * 1.1),
+        _ => (lo, hi),
+    }
+}
+
+/// The position of the first match of a lexicon entry: one word or a
+/// phrase of several, with `*` at the end matching any ending.
+fn first_match(words: &[&str], pattern: &str) -> Option<usize> {
+    let parts: Vec<&str> = pattern.split(' ').collect();
+    let n = parts.len();
+    if words.len() < n {
+        return None;
+    }
+    (0..=words.len() - n).find(|&i| parts.iter().zip(&words[i..i + n]).all(|(p, w)| word_matches(p, w)))
+}
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == pattern,
+    }
+}
+
+/// The entry of `lexicon` that occurs first in the words.
+fn earliest<T: Copy>(words: &[&str], lexicon: Lexicon<T>) -> Option<(T, &'static str)> {
+    lexicon
+        .iter()
+        .filter_map(|&(pattern, value)| first_match(words, pattern).map(|at| (at, value, pattern)))
+        .min_by_key(|&(at, _, _)| at)
+        .map(|(_, value, pattern)| (value, pattern.trim_end_matches('*')))
+}
+
+/// Claims back in the same paragraph a clause may take its parties from.
+const ANTECEDENT_WINDOW: usize = 4;
+
+/// Fills in the parties of agreement clauses that name fewer than two
+/// countries ("talks will continue to finalise the deal", "is also
+/// negotiating a deal with China") from the nearest claim before it in the
+/// same paragraph that names an agreement with two or more countries: a
+/// clause naming none takes all of them, a clause naming one takes the
+/// first named there (the subject, usually).
+///
+/// `claims` are one article's, in text order, with their frames.
+pub(crate) fn fill_parties(article: &Article, claims: &[&Claim], frames: &mut [&mut Frame]) {
+    let original: Vec<Vec<String>> = frames.iter().map(|f| f.countries.clone()).collect();
+    let firsts: Vec<Option<String>> = claims
+        .iter()
+        .map(|c| c.entities().iter().find(|e| e.kind == EntityKind::Country).map(|e| e.name.clone()))
+        .collect();
+    for i in 0..claims.len() {
+        if (!frames[i].agreement && frames[i].disclosure.is_none()) || original[i].len() >= 2 {
+            continue;
+        }
+        let start = i.saturating_sub(ANTECEDENT_WINDOW);
+        for j in (start..i).rev() {
+            if new_paragraph(article.original(), claims[j].span().end, claims[j + 1].span().start) {
+                break;
+            }
+            if !(frames[j].agreement && original[j].len() >= 2) {
+                continue;
+            }
+            let mut countries = original[i].clone();
+            match original[i].len() {
+                0 => countries.extend(original[j].iter().cloned()),
+                _ => countries.extend(firsts[j].iter().cloned()),
+            }
+            countries.sort();
+            countries.dedup();
+            frames[i].countries = countries;
+            break;
+        }
+    }
+}
+
+/// Whether a blank line separates `from` and `to` in the text.
+fn new_paragraph(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from.min(to)..to) else { return true };
+    let mut newlines = 0;
+    for c in between.chars() {
+        match c {
+            '\n' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    return true;
+                }
+            }
+            c if c.is_whitespace() => {}
+            _ => newlines = 0,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn lexicon_entries_match_words_and_phrases() {
+        let w = words("talks will continue to finalise the road map");
+        let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+        assert_eq!(first_match(&refs, "finalis*"), Some(4));
+        assert_eq!(first_match(&refs, "road map"), Some(6));
+        assert_eq!(first_match(&refs, "talk"), None);
+        assert_eq!(earliest(&refs, STAGES).map(|s| s.0), Some(Stage::Negotiating));
+    }
+
+    #[test]
+    fn bounds_widen_the_range() {
+        assert_eq!(range(100.0, Some("up_to"), 0.01), (0.0, 101.0));
+        assert!(range(100.0, Some("more_than"), 0.01).1.is_infinite());
+    }
+
+    #[test]
+    fn paragraphs_break_on_blank_lines() {
+        assert!(new_paragraph("a.\n\nb.", 2, 4));
+        assert!(new_paragraph("a.\n  \nb.", 2, 6));
+        assert!(!new_paragraph("a. b.", 2, 3));
+    }
+}

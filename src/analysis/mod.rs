@@ -1,0 +1,512 @@
+//! Agreement, contradiction and change over time: relations between
+//! groups, independent origins, verdicts and timelines.
+//!
+//! Invariants:
+//! - Every examined claim pair gets at most one relation, and a pair of
+//!   groups at most one kind of relation: a contradiction outweighs an
+//!   update, which outweighs support. No pair both supports and
+//!   contradicts.
+//! - Pairs are examined where the matcher already looked (inside a group,
+//!   and across groups for pairs it scored), and inside small buckets of
+//!   claims about the same agreement or alignment of the same parties,
+//!   each claim compared with a bounded window of its bucket: the work
+//!   grows linearly with the claims.
+//! - Corroboration counts independent origins only (see [`origin`]):
+//!   republications, copies of one story and relays collapse onto their
+//!   origin, so adding a copy of an article never adds an origin.
+//! - Everything is ordered by claim and group index, so the results do
+//!   not depend on the thread count.
+
+mod frame;
+mod origin;
+mod relate;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::extract::EntityTable;
+use crate::model::{
+    Assessment, Certainty, Claim, ClaimGroup, ClaimPair, ContradictionType, FactualitySummary, Origin,
+    Relation, RelationKind, TimelineEntry, Verdict,
+};
+use frame::Frame;
+use origin::ClaimOrigin;
+use relate::{Context, Found};
+
+/// Everything the analysis can be tuned with.
+#[derive(Clone, Debug)]
+pub struct AnalysisConfig {
+    /// A matcher score from which two claims in different groups count as
+    /// the same claim (they support or contradict each other).
+    pub same_floor: f64,
+    /// A matcher score from which two claims count as about the same
+    /// thing: their amounts are compared.
+    pub related_floor: f64,
+    /// A matcher score from which a negation in one claim contradicts
+    /// the other: they are worded alike but for it.
+    pub polarity_floor: f64,
+    /// Relative difference under which two amounts are the same (0.02 is
+    /// 2%).
+    pub amount_tolerance: f64,
+    /// How many neighbours, in publication order, each claim is compared
+    /// with inside a bucket of claims about the same agreement.
+    pub window: usize,
+}
+
+impl Default for AnalysisConfig {
+    fn default() -> Self {
+        Self {
+            same_floor: 0.45,
+            related_floor: 0.2,
+            polarity_floor: 0.45,
+            amount_tolerance: 0.02,
+            window: 64,
+        }
+    }
+}
+
+/// What the analysis works on: the tracker's claims and groups, with the
+/// pairs the matcher scored.
+pub(crate) struct Input<'a> {
+    pub corpus: &'a Corpus,
+    pub claims: &'a [Claim],
+    pub groups: &'a [ClaimGroup],
+    /// The group index of each claim.
+    pub group_of: &'a [usize],
+    /// The pairs the matcher scored, as claim indices with the score.
+    pub scored: &'a [(usize, usize, f64)],
+    pub entities: &'a EntityTable,
+}
+
+/// The analysis results: relations between groups, and one assessment per
+/// group, in group order.
+pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relation>, Vec<Assessment>) {
+    let frames = frames(input, config);
+    let scores: HashMap<(usize, usize), f64> = input.scored.iter().map(|&(a, b, s)| ((a, b), s)).collect();
+    let pairs = candidate_pairs(input, &frames, config);
+    let found: Vec<(usize, usize, Found)> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let cx = Context {
+                same_group: input.group_of[i] == input.group_of[j],
+                score: scores.get(&(i, j)).copied().unwrap_or(0.0),
+                same_floor: config.same_floor,
+                related_floor: config.related_floor,
+                polarity_floor: config.polarity_floor,
+            };
+            relate::classify(&frames[i], &frames[j], cx).map(|f| (i, j, f))
+        })
+        .collect();
+    let relations = aggregate(input, found);
+    let article_origins = origin::article_origins(input.corpus, input.claims);
+    let origins: Vec<ClaimOrigin> = input
+        .claims
+        .iter()
+        .map(|c| {
+            let outlet = input.corpus.get(c.article()).and_then(|a| a.meta().outlet.clone());
+            let own = article_origins.get(c.article()).cloned().unwrap_or_else(|| c.article().to_owned());
+            origin::claim_origin(c, outlet.as_deref(), &own)
+        })
+        .collect();
+    let assessments = assess(input, &frames, &origins, &relations);
+    (relations, assessments)
+}
+
+/// Each claim's frame, with the parties of agreement clauses filled in
+/// from the sentence before.
+fn frames(input: &Input<'_>, config: &AnalysisConfig) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = input
+        .claims
+        .par_iter()
+        .map(|c| Frame::new(c, input.corpus.get(c.article()), config.amount_tolerance))
+        .collect();
+    let mut start = 0;
+    while start < input.claims.len() {
+        let article = input.claims[start].article();
+        let end = start + input.claims[start..].iter().take_while(|c| c.article() == article).count();
+        if let Some(a) = input.corpus.get(article) {
+            let claims: Vec<&Claim> = input.claims[start..end].iter().collect();
+            let mut refs: Vec<&mut Frame> = frames[start..end].iter_mut().collect();
+            frame::fill_parties(a, &claims, &mut refs);
+        }
+        start = end;
+    }
+    frames
+}
+
+/// Groups larger than this compare each member with the canonical one
+/// and along the matcher's pairs only, not all pairs.
+const ALL_PAIRS_UP_TO: usize = 24;
+
+/// The claim pairs worth classifying, `(i, j)` with `i < j`, sorted.
+fn candidate_pairs(input: &Input<'_>, frames: &[Frame], config: &AnalysisConfig) -> Vec<(usize, usize)> {
+    let index: HashMap<&str, usize> = input.claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for group in input.groups {
+        let members: Vec<usize> =
+            group.claims.iter().filter_map(|id| index.get(id.as_str()).copied()).collect();
+        if members.len() <= ALL_PAIRS_UP_TO {
+            for (k, &x) in members.iter().enumerate() {
+                pairs.extend(members[k + 1..].iter().map(|&y| (x.min(y), x.max(y))));
+            }
+        } else if let Some(&canonical) = index.get(group.canonical.as_str()) {
+            pairs.extend(
+                members.iter().filter(|&&m| m != canonical).map(|&m| (m.min(canonical), m.max(canonical))),
+            );
+        }
+    }
+    pairs.extend(
+        input.scored.iter().filter(|p| p.2 >= config.related_floor).map(|&(a, b, _)| (a.min(b), a.max(b))),
+    );
+    // Buckets of claims about one agreement of the same parties, or about
+    // how one party aligns.
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, f) in frames.iter().enumerate() {
+        if f.agreement && f.countries.len() >= 2 {
+            buckets.entry(format!("agreement:{}", f.countries.join("|"))).or_default().push(i);
+        }
+        if f.alignment.is_some() {
+            for c in &f.countries {
+                buckets.entry(format!("alignment:{c}")).or_default().push(i);
+            }
+        }
+    }
+    for members in buckets.values_mut() {
+        members.sort_by_key(|&i| (frames[i].published, i));
+        for (k, &x) in members.iter().enumerate() {
+            for &y in members.iter().skip(k + 1).take(config.window) {
+                if input.group_of[x] != input.group_of[y] {
+                    pairs.push((x.min(y), x.max(y)));
+                }
+            }
+        }
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// One relation under construction.
+struct Pending {
+    kind: RelationKind,
+    contradiction: Option<ContradictionType>,
+    /// For updates, whether the lower group index is the later one.
+    low_is_later: bool,
+    pairs: Vec<(usize, usize, String)>,
+}
+
+fn rank(kind: RelationKind) -> u8 {
+    match kind {
+        RelationKind::Contradicts => 0,
+        RelationKind::Updates => 1,
+        _ => 2,
+    }
+}
+
+/// Claim-pair findings into group relations, one kind per pair of groups.
+fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<Relation> {
+    let mut by_groups: BTreeMap<(usize, usize), Pending> = BTreeMap::new();
+    for (i, j, f) in found {
+        let (gi, gj) = (input.group_of[i], input.group_of[j]);
+        // Claim `x` sits in the lower group, `y` in the higher.
+        let ((x, gx), (y, gy)) = if gi <= gj { ((i, gi), (j, gj)) } else { ((j, gj), (i, gi)) };
+        let (kind, contradiction, x_is_later, reason) = match f {
+            Found::Supports(r) => (RelationKind::Supports, None, false, r),
+            Found::Contradicts(t, r) => (RelationKind::Contradicts, Some(t), false, r),
+            Found::Updates { a_is_later, reason } => {
+                (RelationKind::Updates, None, a_is_later == (x == i), reason)
+            }
+        };
+        if gx == gy && kind == RelationKind::Supports {
+            continue;
+        }
+        // Pairs are stored from the `from` side: the later for updates.
+        let pair = if kind == RelationKind::Updates && !x_is_later { (y, x, reason) } else { (x, y, reason) };
+        let entry = by_groups.entry((gx, gy)).or_insert(Pending {
+            kind,
+            contradiction,
+            low_is_later: x_is_later,
+            pairs: Vec::new(),
+        });
+        if rank(kind) < rank(entry.kind) {
+            *entry = Pending { kind, contradiction, low_is_later: x_is_later, pairs: Vec::new() };
+        }
+        if entry.kind == kind && (kind != RelationKind::Updates || entry.low_is_later == x_is_later) {
+            if let Some(c) = contradiction
+                && entry.contradiction.is_none_or(|t| c < t)
+            {
+                entry.contradiction = Some(c);
+            }
+            entry.pairs.push(pair);
+        }
+    }
+    by_groups
+        .into_iter()
+        .map(|((gx, gy), p)| {
+            let (from, to) =
+                if p.kind == RelationKind::Updates && !p.low_is_later { (gy, gx) } else { (gx, gy) };
+            let mut pairs = p.pairs;
+            pairs.sort_by_key(|p| (p.0, p.1));
+            let first = pairs.first().map(|p| p.2.clone()).unwrap_or_default();
+            let reason = match pairs.len() {
+                1 => first,
+                n => format!("{first} ({n} claim pairs)"),
+            };
+            Relation {
+                from: input.groups[from].id.clone(),
+                to: input.groups[to].id.clone(),
+                kind: p.kind,
+                contradiction: if p.kind == RelationKind::Contradicts { p.contradiction } else { None },
+                reason,
+                pairs: pairs
+                    .into_iter()
+                    .map(|(a, b, reason)| ClaimPair {
+                        from: input.claims[a].id().to_owned(),
+                        to: input.claims[b].id().to_owned(),
+                        reason,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// What is known of a group at one point of its history.
+#[derive(Clone, Debug, Default)]
+struct State {
+    origins: BTreeSet<String>,
+    asserted: bool,
+    disputed: bool,
+    denied: bool,
+    superseded: bool,
+}
+
+impl State {
+    fn verdict(&self) -> Verdict {
+        if self.denied {
+            Verdict::Denied
+        } else if self.disputed {
+            Verdict::Disputed
+        } else if self.superseded {
+            Verdict::Superseded
+        } else if self.origins.len() >= 2 {
+            Verdict::Corroborated
+        } else if !self.asserted {
+            Verdict::AttributedOnly
+        } else {
+            Verdict::SingleSource
+        }
+    }
+}
+
+/// Something that happened to a group: a member reported, or a claim of
+/// another group contradicting or updating it.
+struct Event {
+    claim: usize,
+    kind: &'static str,
+    denial: bool,
+}
+
+fn assess(
+    input: &Input<'_>,
+    frames: &[Frame],
+    origins: &[ClaimOrigin],
+    relations: &[Relation],
+) -> Vec<Assessment> {
+    let index: HashMap<&str, usize> = input.claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
+    let group_index: HashMap<&str, usize> =
+        input.groups.iter().enumerate().map(|(g, x)| (x.id.as_str(), g)).collect();
+    let mut events: Vec<Vec<Event>> = (0..input.groups.len()).map(|_| Vec::new()).collect();
+    let mut notes: Vec<Vec<String>> = (0..input.groups.len()).map(|_| Vec::new()).collect();
+    for r in relations {
+        let (Some(&gf), Some(&gt)) = (group_index.get(r.from.as_str()), group_index.get(r.to.as_str()))
+        else {
+            continue;
+        };
+        for p in &r.pairs {
+            let (Some(&cf), Some(&ct)) = (index.get(p.from.as_str()), index.get(p.to.as_str())) else {
+                continue;
+            };
+            match r.kind {
+                RelationKind::Contradicts => {
+                    // Each side is contradicted by the other.
+                    for (target, other, mine) in [(gt, cf, ct), (gf, ct, cf)] {
+                        let denial = is_denial(input, frames, other, mine);
+                        events[target].push(Event { claim: other, kind: "contradicts", denial });
+                        if gf == gt {
+                            break;
+                        }
+                    }
+                }
+                RelationKind::Updates if gf != gt => {
+                    events[gt].push(Event { claim: cf, kind: "updates", denial: false });
+                }
+                _ => {}
+            }
+        }
+        let what = match (r.kind, r.contradiction) {
+            (RelationKind::Contradicts, Some(t)) => format!("contradicted ({})", t.as_str()),
+            (RelationKind::Updates, _) => "updated by a later report".to_owned(),
+            _ => continue,
+        };
+        if r.kind == RelationKind::Updates && gf == gt {
+            continue;
+        }
+        let targets: &[usize] =
+            if r.kind == RelationKind::Contradicts && gf != gt { &[gf, gt] } else { &[gt] };
+        for &g in targets {
+            let other = if g == gt { gf } else { gt };
+            let claim = r.pairs.first().map(|p| if g == gt { &p.from } else { &p.to });
+            let text =
+                claim.and_then(|id| index.get(id.as_str())).map(|&i| input.claims[i].text()).unwrap_or("");
+            notes[g].push(format!(
+                "{what} by {} ({}): {}; \"{}\"",
+                input.groups[other].id,
+                r.reason,
+                claim.map_or("", |c| c.as_str()),
+                text
+            ));
+        }
+    }
+    input
+        .groups
+        .par_iter()
+        .zip(events.into_par_iter())
+        .zip(notes.into_par_iter())
+        .map(|((group, mut events), notes)| {
+            let members: Vec<usize> =
+                group.claims.iter().filter_map(|id| index.get(id.as_str()).copied()).collect();
+            events.extend(members.iter().map(|&m| Event { claim: m, kind: "reports", denial: false }));
+            assessment(input, group, &members, events, notes, origins)
+        })
+        .collect()
+}
+
+/// Whether `claim` denies `target` and its speaker is a party to it: a
+/// named speaker who is, or names, an entity of the target claim.
+fn is_denial(input: &Input<'_>, frames: &[Frame], claim: usize, target: usize) -> bool {
+    let f = &frames[claim];
+    if !f.negated() {
+        return false;
+    }
+    let Some(speaker) = input.claims[claim].attribution().and_then(|a| a.speaker.as_deref()) else {
+        return false;
+    };
+    let names: Vec<String> = match input.entities.lookup(speaker) {
+        Some(e) => vec![e.name.clone()],
+        None => input.entities.find(speaker).into_iter().map(|m| m.entity.name).collect(),
+    };
+    let t = &frames[target];
+    names.iter().any(|n| t.entities.contains(n) || t.countries.contains(n))
+}
+
+fn assessment(
+    input: &Input<'_>,
+    group: &ClaimGroup,
+    members: &[usize],
+    mut events: Vec<Event>,
+    notes: Vec<String>,
+    origins: &[ClaimOrigin],
+) -> Assessment {
+    let claims = input.claims;
+    let published = |i: usize| input.corpus.get(claims[i].article()).and_then(|a| a.meta().published);
+    events.sort_by(|a, b| {
+        let (da, db) = (published(a.claim), published(b.claim));
+        (da.is_none(), da, claims[a.claim].article(), a.claim).cmp(&(
+            db.is_none(),
+            db,
+            claims[b.claim].article(),
+            b.claim,
+        ))
+    });
+    let mut state = State::default();
+    let mut timeline: Vec<TimelineEntry> = Vec::new();
+    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for e in &events {
+        let article = claims[e.claim].article();
+        match e.kind {
+            "reports" => {
+                let o = &origins[e.claim];
+                state.origins.insert(o.name.clone());
+                state.asserted |= o.asserted;
+            }
+            "contradicts" => {
+                state.disputed = true;
+                state.denied |= e.denial;
+            }
+            _ => state.superseded = true,
+        }
+        if seen.insert((article, e.kind)) {
+            timeline.push(TimelineEntry {
+                date: published(e.claim),
+                article: article.to_owned(),
+                claim: claims[e.claim].id().to_owned(),
+                event: e.kind.to_owned(),
+                status: state.verdict(),
+            });
+        } else if let Some(last) =
+            timeline.iter_mut().rev().find(|t| t.article == article && t.event == e.kind)
+        {
+            last.status = state.verdict();
+        }
+    }
+    // Statuses only ever reflect the entries up to each point; the last
+    // one is the verdict.
+    let verdict = state.verdict();
+    let mut by_origin: BTreeMap<String, Origin> = BTreeMap::new();
+    for &m in members {
+        let o = &origins[m];
+        let entry = by_origin.entry(o.name.clone()).or_insert_with(|| Origin {
+            name: o.name.clone(),
+            claims: Vec::new(),
+            via: Vec::new(),
+        });
+        entry.claims.push(claims[m].id().to_owned());
+        for v in &o.via {
+            if !entry.via.contains(v) {
+                entry.via.push(v.clone());
+            }
+        }
+    }
+    let origins: Vec<Origin> = by_origin.into_values().collect();
+    let certain = members
+        .iter()
+        .filter(|&&m| claims[m].factuality().is_none_or(|f| f.certainty == Certainty::Certain))
+        .count();
+    let factuality = match certain {
+        c if c == members.len() => FactualitySummary::Certain,
+        0 => FactualitySummary::Hedged,
+        _ => FactualitySummary::Mixed,
+    };
+    let names: Vec<&str> = origins.iter().map(|o| o.name.as_str()).collect();
+    let articles: BTreeSet<&str> = members.iter().map(|&m| claims[m].article()).collect();
+    let reason = match verdict {
+        Verdict::Denied | Verdict::Disputed | Verdict::Superseded => {
+            let wanted = match verdict {
+                Verdict::Denied => "contradicted (polarity)",
+                Verdict::Disputed => "contradicted",
+                _ => "updated",
+            };
+            let lead = if verdict == Verdict::Denied { "denied by a party to it: " } else { "" };
+            let lines: Vec<&str> =
+                notes.iter().filter(|n| n.starts_with(wanted)).map(String::as_str).collect();
+            format!("{lead}{}", lines.join("; "))
+        }
+        Verdict::Corroborated => format!("{} independent origins: {}", names.len(), names.join(", ")),
+        Verdict::AttributedOnly => format!(
+            "one origin, {}; no outlet says it in its own voice ({} article{})",
+            names.join(", "),
+            articles.len(),
+            if articles.len() == 1 { "" } else { "s" }
+        ),
+        Verdict::SingleSource => format!(
+            "one origin, {}, in {} article{}",
+            names.join(", "),
+            articles.len(),
+            if articles.len() == 1 { "" } else { "s" }
+        ),
+    };
+    Assessment { group: group.id.clone(), verdict, reason, factuality, origins, timeline }
+}

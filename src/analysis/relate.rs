@@ -1,0 +1,284 @@
+//! How two claims relate: the same claim with compatible values, a
+//! contradiction (typed after de Marneffe, Rafferty and Manning 2008), a
+//! later update of the same matter, or nothing.
+
+use std::cmp::Ordering;
+
+use super::frame::{ANTONYMS, Alignment, Frame};
+use crate::model::{ContradictionType, PartialDate, QuantityKind};
+
+/// What [`classify`] found for a pair `(a, b)`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Found {
+    Supports(String),
+    Contradicts(ContradictionType, String),
+    /// `a_is_later`: `a` updates `b`; otherwise `b` updates `a`.
+    Updates {
+        a_is_later: bool,
+        reason: String,
+    },
+}
+
+/// What is known of the pair besides the claims.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Context {
+    /// The matcher put both in one group.
+    pub same_group: bool,
+    /// The matcher's score, 0 when the pair was not scored.
+    pub score: f64,
+    /// The score from which a pair counts as the same claim.
+    pub same_floor: f64,
+    /// The score from which a pair counts as about the same thing.
+    pub related_floor: f64,
+    /// The score from which two claims are worded alike enough that a
+    /// negation in one contradicts the other.
+    pub polarity_floor: f64,
+}
+
+/// How the parties of two claims compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Parties {
+    /// One names no country.
+    Unknown,
+    /// The same countries, or one's are all among the other's.
+    Compatible,
+    /// Each names a country the other does not.
+    Different,
+}
+
+fn parties(a: &Frame, b: &Frame) -> Parties {
+    if a.countries.is_empty() || b.countries.is_empty() {
+        return Parties::Unknown;
+    }
+    let a_in_b = a.countries.iter().all(|c| b.countries.contains(c));
+    let b_in_a = b.countries.iter().all(|c| a.countries.contains(c));
+    if a_in_b || b_in_a { Parties::Compatible } else { Parties::Different }
+}
+
+/// Whether two dates can be the same day: equal as far as both are known.
+fn overlap(x: PartialDate, y: PartialDate) -> bool {
+    x.year() == y.year()
+        && (x.month().is_none() || y.month().is_none() || x.month() == y.month())
+        && (x.day().is_none() || y.day().is_none() || x.day() == y.day())
+}
+
+/// `x` before `y` as far as both are known; `None` when they overlap.
+pub(crate) fn order(x: PartialDate, y: PartialDate) -> Option<Ordering> {
+    if overlap(x, y) {
+        return None;
+    }
+    let key = |d: PartialDate, month: bool, day: bool| {
+        (d.year(), if month { d.month() } else { None }, if day { d.day() } else { None })
+    };
+    let month = x.month().is_some() && y.month().is_some();
+    let day = month && x.day().is_some() && y.day().is_some();
+    Some(key(x, month, day).cmp(&key(y, month, day)))
+}
+
+/// Both name dates and none of one's can be any of the other's.
+fn dates_disjoint(a: &Frame, b: &Frame) -> bool {
+    !a.dates.is_empty()
+        && !b.dates.is_empty()
+        && !a.dates.iter().any(|&x| b.dates.iter().any(|&y| overlap(x, y)))
+}
+
+/// Both name dates and at least one of one's can be one of the other's.
+fn dates_shared(a: &Frame, b: &Frame) -> bool {
+    a.dates.iter().any(|&x| b.dates.iter().any(|&y| overlap(x, y)))
+}
+
+/// Whether the two claims can be about the same time: their dates, or
+/// their publication dates when they name none, overlap.
+fn same_time(a: &Frame, b: &Frame) -> bool {
+    let (x, y) = (a.times(), b.times());
+    x.is_empty() || y.is_empty() || x.iter().any(|&p| y.iter().any(|&q| overlap(p, q)))
+}
+
+fn published(f: &Frame) -> String {
+    f.published.map_or_else(|| "undated".to_owned(), |d| d.to_string())
+}
+
+/// The relation between `a` and `b`, if any.
+pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
+    let parties = parties(a, b);
+    if parties == Parties::Different {
+        return None;
+    }
+    let same = cx.same_group || cx.score >= cx.same_floor;
+    let related = same || cx.score >= cx.related_floor;
+    let agreement = a.agreement && b.agreement && a.countries.len() >= 2 && a.countries == b.countries;
+    let policy = a.alignment.is_some()
+        && a.alignment.map(|x| x.0) == b.alignment.map(|x| x.0)
+        && parties == Parties::Compatible;
+
+    if (agreement || policy || same)
+        && let Some(found) = status_change(a, b, policy)
+    {
+        return Some(found);
+    }
+    let same_predicate = (same && cx.score >= cx.polarity_floor)
+        || (agreement
+            && ((a.disclosure.is_some() && b.disclosure.is_some())
+                || (a.stage.is_some() && a.stage.map(|s| s.0) == b.stage.map(|s| s.0))))
+        || policy;
+    if same_predicate && a.negated() != b.negated() && same_time(a, b) {
+        let (neg, pos) = if a.negated() { (a, b) } else { (b, a) };
+        if neg.firmly_negated() {
+            let verb = if neg.denial { "denies" } else { "negates" };
+            let what =
+                pos.disclosure.or(pos.stage.map(|s| s.1)).map_or_else(String::new, |w| format!(" ({w:?})"));
+            return Some(Found::Contradicts(
+                ContradictionType::Polarity,
+                format!("one asserts it{what}, the other {verb} it"),
+            ));
+        }
+    }
+    if (related || agreement)
+        && !dates_disjoint(a, b)
+        && let Some(reason) = numeric_conflict(a, b)
+    {
+        return Some(Found::Contradicts(ContradictionType::Numeric, reason));
+    }
+    if same && a.stage.map(|s| s.0) == b.stage.map(|s| s.0) && dates_disjoint(a, b) {
+        let list = |f: &Frame| f.dates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        return Some(Found::Contradicts(
+            ContradictionType::Date,
+            format!("the same event dated {} vs {}", list(a), list(b)),
+        ));
+    }
+    if let (Some((x, wx)), Some((y, wy))) = (a.alignment, b.alignment)
+        && x != y
+        && parties == Parties::Compatible
+        && dates_shared(a, b)
+        && !a.negated()
+        && !b.negated()
+    {
+        let (close, apart) = if x == Alignment::Close { (wx, wy) } else { (wy, wx) };
+        return Some(Found::Contradicts(
+            ContradictionType::Antonymy,
+            format!("over the same period, {apart:?} vs {close:?}"),
+        ));
+    }
+    if same && !dates_disjoint(a, b) && a.negated() == b.negated() {
+        for &(x, y) in ANTONYMS {
+            let (ax, ay, bx, by) = (a.has(x), a.has(y), b.has(x), b.has(y));
+            if (ax && !ay && by && !bx) || (ay && !ax && bx && !by) {
+                let (x, y) = (x.trim_end_matches('*'), y.trim_end_matches('*'));
+                return Some(Found::Contradicts(ContradictionType::Antonymy, format!("{x:?} vs {y:?}")));
+            }
+        }
+    }
+    if same && a.negated() == b.negated() && !dates_disjoint(a, b) {
+        let shared: Vec<String> = a
+            .amounts
+            .iter()
+            .filter(|x| b.amounts.iter().any(|y| same_slot(x.kind, &x.unit, y.kind, &y.unit)))
+            .map(|x| x.text.clone())
+            .collect();
+        let reason = if shared.is_empty() {
+            "the same claim".to_owned()
+        } else {
+            format!("the same claim, and the values agree ({})", shared.join(", "))
+        };
+        return Some(Found::Supports(reason));
+    }
+    None
+}
+
+/// An update (a later report moves the matter to an outcome) or a
+/// modality conflict (done vs still expected, at the same time).
+///
+/// `state`: the matter is a state of affairs (a policy) rather than an
+/// agreement, so a report without a status word describes it as it was.
+fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
+    let (sa, sb) = (a.stage, b.stage);
+    if sa.map(|s| s.0) == sb.map(|s| s.0) || a.negated() || b.negated() {
+        return None;
+    }
+    let when = match (a.published, b.published) {
+        (Some(x), Some(y)) => order(x, y),
+        _ => None,
+    };
+    let update = |later: &Frame, earlier: &Frame, a_is_later: bool| -> Option<Found> {
+        let (stage, word) = later.stage?;
+        if !stage.is_outcome() {
+            return None;
+        }
+        let before = earlier.stage.map(|s| s.0);
+        if before.is_some_and(|s| s >= stage) || (before.is_none() && !state) {
+            return None;
+        }
+        // An outcome dated before the earlier report is an older event,
+        // not news that changes it.
+        if let (Some(&event), Some(then)) = (later.dates.first(), earlier.published)
+            && order(event, then) == Some(Ordering::Less)
+        {
+            return None;
+        }
+        let was =
+            earlier.stage.map_or_else(|| "as it was".to_owned(), |s| format!("{} ({:?})", s.0.as_str(), s.1));
+        Some(Found::Updates {
+            a_is_later,
+            reason: format!(
+                "a later report ({}) says {} ({word:?}); the earlier one ({}) had it {was}",
+                published(later),
+                stage.as_str(),
+                published(earlier)
+            ),
+        })
+    };
+    match when {
+        Some(Ordering::Greater) => update(a, b, true),
+        Some(Ordering::Less) => update(b, a, false),
+        _ => {
+            let ((x, wx), (y, wy)) = (sa?, sb?);
+            if x.is_outcome() == y.is_outcome() || !same_time(a, b) {
+                return None;
+            }
+            let ((done, wd), (open, wo)) =
+                if x.is_outcome() { ((x, wx), (y, wy)) } else { ((y, wy), (x, wx)) };
+            Some(Found::Contradicts(
+                ContradictionType::Modality,
+                format!(
+                    "at the same time, one says {} ({wd:?}), the other {} ({wo:?})",
+                    done.as_str(),
+                    open.as_str()
+                ),
+            ))
+        }
+    }
+}
+
+/// Amounts, percentages and durations compare; counts of things are too
+/// loose ("the two countries") to contradict anything.
+fn same_slot(ka: QuantityKind, ua: &str, kb: QuantityKind, ub: &str) -> bool {
+    ka == kb && ua == ub && matches!(ka, QuantityKind::Money | QuantityKind::Percent | QuantityKind::Duration)
+}
+
+/// A slot both claims fill with values that cannot be the same, where
+/// neither claim's parts add up to the other's whole ($280bn + $120bn =
+/// $400bn agrees).
+fn numeric_conflict(a: &Frame, b: &Frame) -> Option<String> {
+    for x in &a.amounts {
+        let ours: Vec<_> = a.amounts.iter().filter(|y| same_slot(x.kind, &x.unit, y.kind, &y.unit)).collect();
+        let theirs: Vec<_> =
+            b.amounts.iter().filter(|y| same_slot(x.kind, &x.unit, y.kind, &y.unit)).collect();
+        if theirs.is_empty() {
+            continue;
+        }
+        let agree = ours.iter().any(|p| theirs.iter().any(|q| p.low <= q.high && q.low <= p.high));
+        let sum_in = |parts: &[&super::frame::Amount], whole: &[&super::frame::Amount]| {
+            parts.len() > 1 && {
+                let total: f64 = parts.iter().map(|p| p.value).sum();
+                whole.iter().any(|w| w.low <= total && total <= w.high)
+            }
+        };
+        if agree || sum_in(&ours, &theirs) || sum_in(&theirs, &ours) {
+            continue;
+        }
+        let texts =
+            |v: &[&super::frame::Amount]| v.iter().map(|q| q.text.clone()).collect::<Vec<_>>().join(" + ");
+        return Some(format!("{}: {} vs {}", x.unit, texts(&ours), texts(&theirs)));
+    }
+    None
+}
