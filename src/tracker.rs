@@ -73,9 +73,17 @@ impl Tracker {
         // Identical claims (a republication's, a wire story's) are matched
         // once: a copy adds appearances to a group, never new groups or
         // new term weights.
+        // The representative is the copy with the smallest id, so group ids
+        // do not depend on the order articles were added in.
         let mut first: HashMap<String, usize> = HashMap::new();
-        let representative: Vec<usize> =
-            claims.iter().enumerate().map(|(i, c)| *first.entry(identity(c)).or_insert(i)).collect();
+        let keys: Vec<String> = claims.iter().map(identity).collect();
+        for (i, key) in keys.iter().enumerate() {
+            let entry = first.entry(key.clone()).or_insert(i);
+            if claims[i].id() < claims[*entry].id() {
+                *entry = i;
+            }
+        }
+        let representative: Vec<usize> = keys.iter().map(|k| first[k]).collect();
         let unique: Cow<'_, [Claim]> = if first.len() == claims.len() {
             Cow::Borrowed(&claims)
         } else {

@@ -123,3 +123,49 @@ fn claim_groups() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// The analysis of the corpus: every relation with the claim pairs behind
+/// it, then every group that is more than one claim's say (several
+/// members, a relation, or a verdict other than single-source) with its
+/// verdict, origins and timeline.
+#[test]
+fn corpus_analysis() {
+    let tracker = common::tracker();
+    let mut out = String::new();
+    let text = |id: &str| tracker.claim(id).map_or(String::new(), |c| c.text().to_owned());
+    let _ = writeln!(out, "relations: {}", tracker.relations().len());
+    for r in tracker.relations() {
+        let kind = r
+            .contradiction
+            .map_or(r.kind.as_str().to_owned(), |t| format!("{} ({})", r.kind.as_str(), t.as_str()));
+        let _ = writeln!(out, "\n{kind}: {} -> {}\n  {}", r.from, r.to, r.reason);
+        for p in &r.pairs {
+            let _ = writeln!(out, "  {} {:?}\n    -> {} {:?}", p.from, text(&p.from), p.to, text(&p.to));
+        }
+    }
+    let _ = writeln!(out, "\ngroups:");
+    for (group, a) in tracker.groups().iter().zip(tracker.assessments()) {
+        let related = tracker.relations_of(&group.id).next().is_some();
+        if group.claims.len() < 2 && !related && a.verdict == claimtrack::Verdict::SingleSource {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{} {:?}\n  verdict: {} ({}), {} source(s): {}",
+            group.id,
+            text(&group.canonical),
+            a.verdict,
+            a.factuality.as_str(),
+            a.independent_sources(),
+            a.reason
+        );
+        for o in &a.origins {
+            let _ = writeln!(out, "  origin: {} via {:?}: {}", o.name, o.via, o.claims.join(", "));
+        }
+        for t in &a.timeline {
+            let date = t.date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let _ = writeln!(out, "  {date} {} {} {} -> {}", t.article, t.event, t.claim, t.status);
+        }
+    }
+    insta::assert_snapshot!("corpus_analysis", out);
+}

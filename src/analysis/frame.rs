@@ -278,11 +278,18 @@ impl Frame {
     pub(crate) fn firmly_negated(&self) -> bool {
         self.denial || (self.polarity == Polarity::Negative && self.certain)
     }
+}
 
-    /// When the claim is about: its dates, or else its publication date.
-    pub(crate) fn times(&self) -> Vec<PartialDate> {
-        if self.dates.is_empty() { self.published.into_iter().collect() } else { self.dates.clone() }
-    }
+/// Whether a text's first status word is an outcome ("signed",
+/// "cancelled": `Some(true)`) or a step towards one ("talks", "agreed":
+/// `Some(false)`), or `None` when it has none. The matcher keeps claims
+/// of different status apart: "negotiating a deal" is not "signed a
+/// deal".
+pub(crate) fn outcome_of(text: &str) -> Option<bool> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    earliest(&words, STAGES).map(|(stage, _)| stage.is_outcome())
 }
 
 /// The range of values a bound allows around `value`.

@@ -32,6 +32,7 @@ use crate::model::{
     Relation, RelationKind, TimelineEntry, Verdict,
 };
 use frame::Frame;
+pub(crate) use frame::outcome_of;
 use origin::ClaimOrigin;
 use relate::{Context, Found};
 
@@ -91,7 +92,7 @@ pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relati
         .filter_map(|&(i, j)| {
             let cx = Context {
                 same_group: input.group_of[i] == input.group_of[j],
-                score: scores.get(&(i, j)).copied().unwrap_or(0.0),
+                score: scores.get(&(i.min(j), i.max(j))).copied().unwrap_or(0.0),
                 same_floor: config.same_floor,
                 related_floor: config.related_floor,
                 polarity_floor: config.polarity_floor,
@@ -140,7 +141,8 @@ fn frames(input: &Input<'_>, config: &AnalysisConfig) -> Vec<Frame> {
 /// and along the matcher's pairs only, not all pairs.
 const ALL_PAIRS_UP_TO: usize = 24;
 
-/// The claim pairs worth classifying, `(i, j)` with `i < j`, sorted.
+/// The claim pairs worth classifying, each `(i, j)` with claim `i`'s id
+/// before claim `j`'s.
 fn candidate_pairs(input: &Input<'_>, frames: &[Frame], config: &AnalysisConfig) -> Vec<(usize, usize)> {
     let index: HashMap<&str, usize> = input.claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -174,7 +176,9 @@ fn candidate_pairs(input: &Input<'_>, frames: &[Frame], config: &AnalysisConfig)
         }
     }
     for members in buckets.values_mut() {
-        members.sort_by_key(|&i| (frames[i].published, i));
+        members.sort_by(|&a, &b| {
+            (frames[a].published, input.claims[a].id()).cmp(&(frames[b].published, input.claims[b].id()))
+        });
         for (k, &x) in members.iter().enumerate() {
             for &y in members.iter().skip(k + 1).take(config.window) {
                 if input.group_of[x] != input.group_of[y] {
@@ -185,6 +189,13 @@ fn candidate_pairs(input: &Input<'_>, frames: &[Frame], config: &AnalysisConfig)
     }
     pairs.par_sort_unstable();
     pairs.dedup();
+    // Each pair in the order of its claim ids, so what is said about it
+    // does not depend on the input order.
+    for p in &mut pairs {
+        if input.claims[p.0].id() > input.claims[p.1].id() {
+            *p = (p.1, p.0);
+        }
+    }
     pairs
 }
 
@@ -207,11 +218,15 @@ fn rank(kind: RelationKind) -> u8 {
 
 /// Claim-pair findings into group relations, one kind per pair of groups.
 fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<Relation> {
-    let mut by_groups: BTreeMap<(usize, usize), Pending> = BTreeMap::new();
+    // Keyed and ordered by group id, so neither the relations nor their
+    // direction depend on the input order.
+    let mut by_groups: BTreeMap<(&str, &str, usize, usize), Pending> = BTreeMap::new();
+    let id = |g: usize| input.groups[g].id.as_str();
     for (i, j, f) in found {
         let (gi, gj) = (input.group_of[i], input.group_of[j]);
         // Claim `x` sits in the lower group, `y` in the higher.
-        let ((x, gx), (y, gy)) = if gi <= gj { ((i, gi), (j, gj)) } else { ((j, gj), (i, gi)) };
+        let first = (id(gi), input.claims[i].id()) <= (id(gj), input.claims[j].id());
+        let ((x, gx), (y, gy)) = if first { ((i, gi), (j, gj)) } else { ((j, gj), (i, gi)) };
         let (kind, contradiction, x_is_later, reason) = match f {
             Found::Supports(r) => (RelationKind::Supports, None, false, r),
             Found::Contradicts(t, r) => (RelationKind::Contradicts, Some(t), false, r),
@@ -224,7 +239,7 @@ fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<Relati
         }
         // Pairs are stored from the `from` side: the later for updates.
         let pair = if kind == RelationKind::Updates && !x_is_later { (y, x, reason) } else { (x, y, reason) };
-        let entry = by_groups.entry((gx, gy)).or_insert(Pending {
+        let entry = by_groups.entry((id(gx), id(gy), gx, gy)).or_insert(Pending {
             kind,
             contradiction,
             low_is_later: x_is_later,
@@ -244,11 +259,14 @@ fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<Relati
     }
     by_groups
         .into_iter()
-        .map(|((gx, gy), p)| {
+        .map(|((_, _, gx, gy), p)| {
             let (from, to) =
                 if p.kind == RelationKind::Updates && !p.low_is_later { (gy, gx) } else { (gx, gy) };
             let mut pairs = p.pairs;
-            pairs.sort_by_key(|p| (p.0, p.1));
+            pairs.sort_by(|a, b| {
+                (input.claims[a.0].id(), input.claims[a.1].id())
+                    .cmp(&(input.claims[b.0].id(), input.claims[b.1].id()))
+            });
             let first = pairs.first().map(|p| p.2.clone()).unwrap_or_default();
             let reason = match pairs.len() {
                 1 => first,
@@ -331,13 +349,11 @@ fn assess(
             };
             match r.kind {
                 RelationKind::Contradicts => {
-                    // Each side is contradicted by the other.
+                    // Each side is contradicted by the other (inside one
+                    // group, each member by the other).
                     for (target, other, mine) in [(gt, cf, ct), (gf, ct, cf)] {
                         let denial = is_denial(input, frames, other, mine);
                         events[target].push(Event { claim: other, kind: "contradicts", denial });
-                        if gf == gt {
-                            break;
-                        }
                     }
                 }
                 RelationKind::Updates if gf != gt => {
@@ -394,10 +410,11 @@ fn is_denial(input: &Input<'_>, frames: &[Frame], claim: usize, target: usize) -
     let Some(speaker) = input.claims[claim].attribution().and_then(|a| a.speaker.as_deref()) else {
         return false;
     };
-    let names: Vec<String> = match input.entities.lookup(speaker) {
-        Some(e) => vec![e.name.clone()],
-        None => input.entities.find(speaker).into_iter().map(|m| m.entity.name).collect(),
-    };
+    // The speaker itself, what its name mentions, and each of its words
+    // ("Chinese Foreign Ministry" is China's).
+    let mut names: Vec<String> = input.entities.find(speaker).into_iter().map(|m| m.entity.name).collect();
+    names.extend(input.entities.lookup(speaker).map(|e| e.name.clone()));
+    names.extend(speaker.split_whitespace().filter_map(|w| input.entities.lookup(w)).map(|e| e.name.clone()));
     let t = &frames[target];
     names.iter().any(|n| t.entities.contains(n) || t.countries.contains(n))
 }
@@ -412,15 +429,22 @@ fn assessment(
 ) -> Assessment {
     let claims = input.claims;
     let published = |i: usize| input.corpus.get(claims[i].article()).and_then(|a| a.meta().published);
+    let rank = |kind: &str| match kind {
+        "reports" => 0,
+        "contradicts" => 1,
+        _ => 2,
+    };
     events.sort_by(|a, b| {
         let (da, db) = (published(a.claim), published(b.claim));
-        (da.is_none(), da, claims[a.claim].article(), a.claim).cmp(&(
+        (da.is_none(), da, claims[a.claim].article(), rank(a.kind), a.claim).cmp(&(
             db.is_none(),
             db,
             claims[b.claim].article(),
+            rank(b.kind),
             b.claim,
         ))
     });
+
     let mut state = State::default();
     let mut timeline: Vec<TimelineEntry> = Vec::new();
     let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();

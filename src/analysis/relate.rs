@@ -87,11 +87,16 @@ fn dates_shared(a: &Frame, b: &Frame) -> bool {
     a.dates.iter().any(|&x| b.dates.iter().any(|&y| overlap(x, y)))
 }
 
-/// Whether the two claims can be about the same time: their dates, or
-/// their publication dates when they name none, overlap.
+/// Whether the two claims can be about the same time: their dates
+/// overlap; a claim naming no date is about the year it was published.
 fn same_time(a: &Frame, b: &Frame) -> bool {
-    let (x, y) = (a.times(), b.times());
-    x.is_empty() || y.is_empty() || x.iter().any(|&p| y.iter().any(|&q| overlap(p, q)))
+    let year = |f: &Frame| f.published.map(|d| PartialDate::from_year(d.year()));
+    match (a.dates.is_empty(), b.dates.is_empty()) {
+        (false, false) => dates_shared(a, b),
+        (true, true) => true,
+        (true, false) => year(a).is_none_or(|y| b.dates.iter().any(|&d| overlap(d, y))),
+        (false, true) => year(b).is_none_or(|y| a.dates.iter().any(|&d| overlap(d, y))),
+    }
 }
 
 fn published(f: &Frame) -> String {

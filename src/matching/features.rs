@@ -47,6 +47,9 @@ pub(crate) struct Features {
     pub(crate) values: Vec<Term>,
     /// Every word and entity term in text order: the wording.
     pub(crate) sequence: Vec<Term>,
+    /// Whether its status is an outcome ("signed") or a step ("talks"),
+    /// when it names one.
+    pub(crate) outcome: Option<bool>,
 }
 
 /// Tokens of one claim before interning.
@@ -58,6 +61,7 @@ pub(crate) struct Tokens {
     values: Vec<String>,
     /// Words and entities in text order.
     sequence: Vec<Piece>,
+    outcome: Option<bool>,
 }
 
 /// A place in the wording: the word or entity at this index of
@@ -100,7 +104,7 @@ impl Tokenizer {
     /// `aliases` as extraction finds them: case-sensitive, longest alias
     /// first, possessives stripped.
     pub(crate) fn tokens(&self, claim: &Claim, aliases: &EntityTable) -> Tokens {
-        let mut out = Tokens::default();
+        let mut out = Tokens { outcome: crate::analysis::outcome_of(claim.text()), ..Tokens::default() };
         // Most text is already in NFKC form: check before rebuilding it.
         let text: std::borrow::Cow<'_, str> = if is_nfkc_quick(claim.text().chars()) == IsNormalized::Yes {
             claim.text().into()
@@ -289,7 +293,7 @@ impl Vocabulary {
                 *df += 1;
             }
         }
-        Features { words, entities, amounts, values, sequence }
+        Features { words, entities, amounts, values, sequence, outcome: tokens.outcome }
     }
 }
 

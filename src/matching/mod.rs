@@ -60,6 +60,11 @@ pub struct MatchConfig {
     /// rest is: "a 25-year deal with Russia" is not "a 25-year deal with
     /// China".
     pub party_conflict: f64,
+    /// The factor applied when one claim reports an outcome ("signed",
+    /// "cancelled") and the other a step towards it ("talks", "agreed"):
+    /// a change of status is another claim, for the analysis to relate as
+    /// an update or a contradiction.
+    pub status_conflict: f64,
     /// Content overlap (the `words` component) under which the claims do
     /// not share a predicate: the score is scaled by `words / this`. The
     /// same parties alone ("Rouhani") do not make the same claim.
@@ -311,6 +316,7 @@ impl Default for MatchConfig {
             threshold: 0.32,
             weights: Weights { words: 0.55, entities: 0.2, quantities: 0.15, wording: 0.1 },
             party_conflict: 0.3,
+            status_conflict: 0.3,
             content_floor: 0.15,
             amount_tolerance: 0.01,
             idf_scale: 1000.0,

@@ -61,6 +61,7 @@ pub(crate) struct Parts {
     pub(crate) quantities: Option<f64>,
     pub(crate) wording: f64,
     pub(crate) party_conflict: bool,
+    pub(crate) status_conflict: bool,
     pub(crate) thin_content: bool,
     pub(crate) score: f64,
 }
@@ -120,6 +121,7 @@ impl Kernel<'_> {
         let content_floor = self.config.content_floor;
         let thin_content = content < content_floor;
         let party_conflict = party_conflict(&a.entities, &b.entities);
+        let status_conflict = matches!((a.outcome, b.outcome), (Some(x), Some(y)) if x != y);
         let finish = |wording: f64| {
             let mut score = if den > 0.0 { (num + w_wording * wording) / den } else { 0.0 };
             if thin_content {
@@ -127,6 +129,9 @@ impl Kernel<'_> {
             }
             if party_conflict {
                 score *= self.config.party_conflict;
+            }
+            if status_conflict {
+                score *= self.config.status_conflict;
             }
             score.clamp(0.0, 1.0)
         };
@@ -146,6 +151,7 @@ impl Kernel<'_> {
             quantities,
             wording,
             party_conflict,
+            status_conflict,
             thin_content,
             score: finish(wording),
         })
@@ -212,6 +218,15 @@ impl Kernel<'_> {
                     only(&b.entities, &a_entities).join(", ")
                 ),
                 factor: self.config.party_conflict,
+            });
+        }
+        if parts.status_conflict {
+            let name = |outcome: Option<bool>| {
+                if outcome == Some(true) { "an outcome" } else { "a step towards one" }
+            };
+            penalties.push(Penalty {
+                reason: format!("different status: {} vs {}", name(a.outcome), name(b.outcome)),
+                factor: self.config.status_conflict,
             });
         }
         if parts.thin_content {

@@ -1,0 +1,195 @@
+//! The analysis on small made-up stories, one kind of relation or verdict
+//! each: numeric, date, polarity (a denial) and modality contradictions,
+//! parts that add up to the whole, updates, different parties, and origins
+//! collapsing through republication and relays.
+
+use claimtrack::{ContradictionType, Corpus, Loader, RelationKind, Tracker, Verdict};
+
+/// `(id, outlet, published, via, text)`.
+type Story<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, &'a str);
+
+fn tracker(stories: &[Story<'_>]) -> Tracker {
+    let mut corpus = Corpus::new();
+    for (id, outlet, published, via, text) in stories {
+        let via = via.map(|v| format!("via: {v}\n")).unwrap_or_default();
+        let document =
+            format!("---\ntitle: {id}\noutlet: {outlet}\npublished: {published}\n{via}---\n{text}\n");
+        corpus
+            .insert(Loader::new().parse_document(id, &document).expect("story parses"))
+            .expect("unique ids");
+    }
+    Tracker::new(corpus)
+}
+
+/// The relation between the groups of two claims, either way round.
+fn relation(t: &Tracker, a: &str, b: &str) -> Option<(RelationKind, Option<ContradictionType>, bool)> {
+    let (ga, gb) = (&t.group_of(a)?.id, &t.group_of(b)?.id);
+    t.relations()
+        .iter()
+        .find(|r| (r.from == *ga && r.to == *gb) || (r.from == *gb && r.to == *ga))
+        .map(|r| (r.kind, r.contradiction, r.from == *ga))
+}
+
+fn verdict(t: &Tracker, claim: &str) -> Verdict {
+    let group = t.group_of(claim).expect("grouped");
+    t.assessment(&group.id).expect("assessed").verdict
+}
+
+#[test]
+fn different_amounts_for_the_same_investment_contradict() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2021-03-01", None, "China will invest $400 billion in Iran over 25 years."),
+        ("b", "Outlet B", "2021-03-02", None, "China will invest $300 billion in Iran over 25 years."),
+    ]);
+    let (kind, kind_type, _) = relation(&t, "a#1", "b#1").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Numeric)));
+    assert_eq!(verdict(&t, "a#1"), Verdict::Disputed);
+}
+
+#[test]
+fn parts_that_add_up_to_the_whole_agree() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2021-03-01", None, "China will invest $400 billion in Iran over 25 years."),
+        (
+            "b",
+            "Outlet B",
+            "2021-03-02",
+            None,
+            "China will invest $280 billion in Iran's energy and $120 billion in Iran's transport over 25 years.",
+        ),
+    ]);
+    let found = relation(&t, "a#1", "b#1");
+    assert!(found.is_none_or(|r| r.0 != RelationKind::Contradicts), "{found:?}");
+}
+
+#[test]
+fn two_dates_for_one_signing_contradict() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2021-03-29", None, "Iran and China signed the cooperation plan on 27 March 2021."),
+        ("b", "Outlet B", "2021-03-30", None, "Iran and China signed the cooperation plan on 28 March 2021."),
+    ]);
+    let (kind, kind_type, _) = relation(&t, "a#1", "b#1").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Date)));
+}
+
+#[test]
+fn a_party_denying_it_makes_it_denied() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2021-03-01", None, "Iran and China signed a secret military pact in Tehran."),
+        (
+            "b",
+            "Outlet B",
+            "2021-03-02",
+            None,
+            "China's foreign ministry denied that China and Iran signed a secret military pact.",
+        ),
+    ]);
+    let (kind, kind_type, _) = relation(&t, "a#1", "b#1").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Polarity)));
+    assert_eq!(verdict(&t, "a#1"), Verdict::Denied);
+}
+
+#[test]
+fn a_later_signing_updates_the_talks() {
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2020-07-10",
+            None,
+            "Iran and China are negotiating a 25-year cooperation agreement.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2021-03-28",
+            None,
+            "Iran and China signed the 25-year cooperation agreement in Tehran.",
+        ),
+    ]);
+    let (kind, _, b_is_from) = relation(&t, "b#1", "a#1").expect("related");
+    assert_eq!(kind, RelationKind::Updates);
+    assert!(b_is_from, "the later report is the relation's `from`");
+    assert_eq!(verdict(&t, "a#1"), Verdict::Superseded);
+    let timeline = &t.assessment(&t.group_of("a#1").unwrap().id).unwrap().timeline;
+    let events: Vec<(&str, Verdict)> = timeline.iter().map(|e| (e.event.as_str(), e.status)).collect();
+    assert_eq!(events, [("reports", Verdict::SingleSource), ("updates", Verdict::Superseded)]);
+}
+
+#[test]
+fn still_negotiating_after_the_signing_contradicts_it() {
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2021-03-28",
+            None,
+            "Iran and China signed the 25-year cooperation agreement in Tehran.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2021-03-28",
+            None,
+            "Iran and China are still negotiating the 25-year cooperation agreement.",
+        ),
+    ]);
+    let (kind, kind_type, _) = relation(&t, "a#1", "b#1").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Modality)));
+}
+
+#[test]
+fn other_parties_do_not_contradict() {
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2020-07-10",
+            None,
+            "Iran is negotiating a 20-year cooperation agreement with Russia.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2020-07-11",
+            None,
+            "Iran is negotiating a 25-year cooperation agreement with China.",
+        ),
+    ]);
+    assert_eq!(relation(&t, "a#1", "b#1"), None);
+}
+
+#[test]
+fn republications_and_relays_are_one_origin() {
+    let text = "Iran and China held talks on oil exports in Beijing on Friday.";
+    let t = tracker(&[
+        ("a", "The Jordan Times", "2020-07-22", None, text),
+        ("b", "Global Research", "2020-07-23", Some("The Jordan Times"), text),
+    ]);
+    let a = t.assessment(&t.group_of("a#1").unwrap().id).unwrap();
+    assert_eq!(t.group_of("a#1"), t.group_of("b#1"), "a copy joins its original's group");
+    assert_eq!(a.independent_sources(), 1);
+    assert_eq!(a.verdict, Verdict::SingleSource);
+
+    let t = tracker(&[
+        ("a", "Outlet A", "2021-03-01", None, "Wang Yi said China opposes unilateral sanctions on Iran."),
+        (
+            "b",
+            "Outlet B",
+            "2021-03-02",
+            None,
+            "China opposes unilateral sanctions on Iran, Wang Yi said on Monday.",
+        ),
+    ]);
+    let a = t.assessment(&t.group_of("a#1").unwrap().id).unwrap();
+    assert_eq!(t.group_of("a#1"), t.group_of("b#1"));
+    assert_eq!(a.origins.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(), ["Wang Yi"]);
+    assert_eq!(a.verdict, Verdict::AttributedOnly);
+
+    let t = tracker(&[
+        ("a", "Outlet A", "2021-03-01", None, "China opposes unilateral sanctions on Iran."),
+        ("b", "Outlet B", "2021-03-02", None, "China opposes the unilateral sanctions on Iran."),
+    ]);
+    let a = t.assessment(&t.group_of("a#1").unwrap().id).unwrap();
+    assert_eq!(a.verdict, Verdict::Corroborated, "{}", a.reason);
+}
