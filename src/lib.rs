@@ -32,8 +32,13 @@
 //!   into the original text.
 //! - [`Matcher`] groups the claims that say the same thing, with the
 //!   evidence for every decision ([`matching`]).
+//! - [`analysis`] relates the groups ([`Relation`]: supports, contradicts,
+//!   updates), traces each claim to its independent [`Origin`], and gives
+//!   each group an [`Assessment`]: a [`Verdict`] with its reason, a
+//!   factuality summary and a timeline.
 //! - [`Tracker`] runs the pipeline and holds claims, groups
-//!   ([`ClaimGroup`]) and relations ([`Relation`]).
+//!   ([`ClaimGroup`]), relations and assessments, and answers queries
+//!   ([`Tracker::query`]).
 //! - [`report`] renders results as Markdown or the `claimtrack/1` JSON.
 //!
 //! # What it does not do

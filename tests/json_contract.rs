@@ -37,6 +37,48 @@ fn corpus_document_keeps_the_contract() {
     ids.sort_unstable();
     assert_eq!(grouped, ids);
 
+    // Every group carries its analysis; every relation its kind, and a
+    // type when it is a contradiction.
+    let verdicts = ["denied", "disputed", "superseded", "corroborated", "attributed-only", "single-source"];
+    for group in value["groups"].as_array().expect("groups") {
+        for key in [
+            "canonical",
+            "verdict",
+            "verdict_reason",
+            "factuality",
+            "independent_sources",
+            "origins",
+            "timeline",
+        ] {
+            assert!(group.get(key).is_some(), "group lacks {key}");
+        }
+        assert!(verdicts.contains(&group["verdict"].as_str().expect("verdict")), "{}", group["verdict"]);
+        assert!(["certain", "hedged", "mixed"].contains(&group["factuality"].as_str().expect("factuality")));
+        let origins = group["origins"].as_array().expect("origins");
+        assert_eq!(group["independent_sources"].as_u64(), Some(origins.len() as u64));
+        for entry in group["timeline"].as_array().expect("timeline") {
+            for key in ["date", "article", "claim", "status"] {
+                assert!(entry.get(key).is_some(), "timeline entry lacks {key}");
+            }
+        }
+    }
+    let relations = value["relations"].as_array().expect("relations");
+    assert!(relations.iter().any(|r| r["kind"] == "updates"));
+    for r in relations {
+        let kind = r["kind"].as_str().expect("kind");
+        assert!(["supports", "contradicts", "updates"].contains(&kind));
+        assert_eq!(r.get("type").is_some(), kind == "contradicts", "{r}");
+        assert!(!r["reason"].as_str().expect("reason").is_empty());
+    }
+    // The republication counts as The Jordan Times, not Global Research.
+    let drill = value["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .find(|g| g["claims"].as_array().is_some_and(|c| c.iter().any(|c| c == "000_6381181499891bc2#8")))
+        .expect("the drill's group");
+    assert!(drill["origins"].as_array().expect("origins").iter().any(|o| o == "The Jordan Times"));
+
     // Spans slice the file exactly as read from disk.
     for claim in claims {
         let article = claim["article"].as_str().expect("article");

@@ -40,11 +40,31 @@ fn json_format_emits_the_contract() {
 }
 
 #[test]
+fn a_query_answers_with_matching_groups_and_their_verdicts() {
+    let out = track(&["--query", "Iran and China signed the cooperation plan"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("# What the sources say about \"Iran and China signed the cooperation plan\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("was signed on 27 March"), "{stdout}");
+    assert!(stdout.contains("Timeline:"), "{stdout}");
+    let out = track(&["--format", "json", "--query", "Iran and China signed the cooperation plan"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let hits = value["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    assert!(hits[0]["group"]["verdict"].is_string());
+    let nothing = track(&["--query", "zebra migration patterns"]);
+    assert!(text(&nothing.stdout).contains("No claim in the corpus is close to this."));
+}
+
+#[test]
 fn help_explains_every_flag() {
     let out = track(&["--help"]);
     assert!(out.status.success());
     let help = text(&out.stdout);
-    for flag in ["--format", "--max-file-size", "--help"] {
+    for flag in ["--format", "--query", "--evidence", "--max-file-size", "--help"] {
         assert!(help.contains(flag), "help lacks {flag}");
     }
 }

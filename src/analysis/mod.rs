@@ -11,7 +11,7 @@
 //!   claims about the same agreement or alignment of the same parties,
 //!   each claim compared with a bounded window of its bucket: the work
 //!   grows linearly with the claims.
-//! - Corroboration counts independent origins only (see [`origin`]):
+//! - Corroboration counts independent origins only (see `origin.rs`):
 //!   republications, copies of one story and relays collapse onto their
 //!   origin, so adding a copy of an article never adds an origin.
 //! - Everything is ordered by claim and group index, so the results do
