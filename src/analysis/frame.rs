@@ -8,6 +8,10 @@
 //! ("non-aligned", "close ties") and denials ("denied", "rejected the
 //! reports").
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::model::{
     Article, Certainty, Claim, EntityKind, PartialDate, Polarity, QuantityKind, QuantityValue,
 };
@@ -249,7 +253,7 @@ impl Frame {
             countries,
             entities,
             agreement: AGREEMENT.iter().any(|w| first_match(&refs, w).is_some()),
-            stage: earliest(&refs, STAGES),
+            stage: stage_of(claim.text()),
             disclosure: DISCLOSURE.iter().find(|w| first_match(&refs, w).is_some()).copied(),
             alignment: earliest(&refs, ALIGNMENT),
             polarity,
@@ -280,16 +284,35 @@ impl Frame {
     }
 }
 
+/// The status lexicon as one automaton: status words are looked up in
+/// every claim the matcher reads, so this is on the hot path.
+static STAGE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(STAGES.iter().map(|(pattern, _)| pattern.trim_end_matches('*')))
+        .expect("the status lexicon is a fixed list of plain words")
+});
+
+/// The first status word of a text, as a whole word (or the start of one,
+/// for entries ending in `*`), and its stage.
+pub(crate) fn stage_of(text: &str) -> Option<(Stage, &'static str)> {
+    let word_char = |c: char| c.is_alphanumeric() || c == '-';
+    STAGE_FINDER.find_iter(text).find_map(|m| {
+        let (pattern, stage) = STAGES[m.pattern().as_usize()];
+        let starts = text[..m.start()].chars().next_back().is_none_or(|c| !word_char(c));
+        let ends = pattern.ends_with('*') || text[m.end()..].chars().next().is_none_or(|c| !word_char(c));
+        (starts && ends).then_some((stage, pattern.trim_end_matches('*')))
+    })
+}
+
 /// Whether a text's first status word is an outcome ("signed",
 /// "cancelled": `Some(true)`) or a step towards one ("talks", "agreed":
 /// `Some(false)`), or `None` when it has none. The matcher keeps claims
 /// of different status apart: "negotiating a deal" is not "signed a
 /// deal".
 pub(crate) fn outcome_of(text: &str) -> Option<bool> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> =
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
-    earliest(&words, STAGES).map(|(stage, _)| stage.is_outcome())
+    stage_of(text).map(|(stage, _)| stage.is_outcome())
 }
 
 /// The range of values a bound allows around `value`.
@@ -406,7 +429,12 @@ mod tests {
         assert_eq!(first_match(&refs, "finalis*"), Some(4));
         assert_eq!(first_match(&refs, "road map"), Some(6));
         assert_eq!(first_match(&refs, "talk"), None);
-        assert_eq!(earliest(&refs, STAGES).map(|s| s.0), Some(Stage::Negotiating));
+        assert_eq!(
+            stage_of("Talks will continue to finalise the road map").map(|s| s.0),
+            Some(Stage::Negotiating)
+        );
+        assert_eq!(stage_of("They designed it, then signed it").map(|s| s.1), Some("signed"));
+        assert_eq!(stage_of("Negotiations began").map(|s| s.1), Some("negotiat"));
     }
 
     #[test]
