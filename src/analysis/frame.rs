@@ -131,6 +131,8 @@ const ALIGNMENT: Lexicon<Alignment> = &[
     ("isolation", Alignment::Apart),
 ];
 
+const _: () = assert!(ANTONYMS.len() <= 32, "antonym pairs are bits of a u32");
+
 /// Words whose opposites in the other claim of a pair about the same
 /// thing make a contradiction: (word, its opposite).
 pub(crate) const ANTONYMS: &[(&str, &str)] = &[
@@ -194,8 +196,10 @@ pub(crate) struct Frame {
     pub amounts: Vec<Amount>,
     /// The article's publication date.
     pub published: Option<PartialDate>,
-    /// The lower-cased words, for antonyms.
-    pub words: Vec<String>,
+    /// Bit `k` set: the claim has the first word of `ANTONYMS[k]`.
+    pub antonym_first: u32,
+    /// Bit `k` set: the claim has the second word of `ANTONYMS[k]`.
+    pub antonym_second: u32,
 }
 
 /// A number in a slot: its kind, unit and the range its bound allows.
@@ -247,6 +251,11 @@ impl Frame {
                 }
             }
         }
+        let (mut antonym_first, mut antonym_second) = (0u32, 0u32);
+        for (k, (x, y)) in ANTONYMS.iter().enumerate() {
+            antonym_first |= u32::from(first_match(&refs, x).is_some()) << k;
+            antonym_second |= u32::from(first_match(&refs, y).is_some()) << k;
+        }
         let polarity = claim.factuality().map_or(Polarity::Positive, |f| f.polarity);
         let certain = claim.factuality().is_none_or(|f| f.certainty == Certainty::Certain);
         Self {
@@ -262,14 +271,9 @@ impl Frame {
             dates,
             amounts,
             published: article.and_then(|a| a.meta().published),
-            words,
+            antonym_first,
+            antonym_second,
         }
-    }
-
-    /// Whether the claim has `pattern` (a lexicon entry) among its words.
-    pub(crate) fn has(&self, pattern: &str) -> bool {
-        let refs: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        first_match(&refs, pattern).is_some()
     }
 
     /// Whether the claim asserts the negation of what it names.

@@ -42,8 +42,8 @@ pub struct AnalysisConfig {
     /// A matcher score from which two claims in different groups count as
     /// the same claim (they support or contradict each other).
     pub same_floor: f64,
-    /// A matcher score from which two claims count as about the same
-    /// thing: their amounts are compared.
+    /// A matcher score from which a pair of claims in different groups is
+    /// examined at all.
     pub related_floor: f64,
     /// A matcher score from which a negation in one claim contradicts
     /// the other: they are worded alike but for it.
@@ -94,7 +94,6 @@ pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relati
                 same_group: input.group_of[i] == input.group_of[j],
                 score: scores.get(&(i.min(j), i.max(j))).copied().unwrap_or(0.0),
                 same_floor: config.same_floor,
-                related_floor: config.related_floor,
                 polarity_floor: config.polarity_floor,
             };
             relate::classify(&frames[i], &frames[j], cx).map(|f| (i, j, f))

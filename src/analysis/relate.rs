@@ -28,8 +28,6 @@ pub(crate) struct Context {
     pub score: f64,
     /// The score from which a pair counts as the same claim.
     pub same_floor: f64,
-    /// The score from which a pair counts as about the same thing.
-    pub related_floor: f64,
     /// The score from which two claims are worded alike enough that a
     /// negation in one contradicts the other.
     pub polarity_floor: f64,
@@ -110,13 +108,12 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         return None;
     }
     let same = cx.same_group || cx.score >= cx.same_floor;
-    let related = same || cx.score >= cx.related_floor;
     let agreement = a.agreement && b.agreement && a.countries.len() >= 2 && a.countries == b.countries;
     let policy = a.alignment.is_some()
         && a.alignment.map(|x| x.0) == b.alignment.map(|x| x.0)
         && parties == Parties::Compatible;
 
-    if (agreement || policy || same)
+    if (same || ((agreement || policy) && numeric_conflict(a, b).is_none()))
         && let Some(found) = status_change(a, b, policy)
     {
         return Some(found);
@@ -138,7 +135,9 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
             ));
         }
     }
-    if (related || agreement)
+    // Two agreements of the same parties with different terms are two
+    // agreements, unless the matcher says they are the same claim.
+    if same
         && !dates_disjoint(a, b)
         && let Some(reason) = numeric_conflict(a, b)
     {
@@ -165,15 +164,21 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         ));
     }
     if same && !dates_disjoint(a, b) && a.negated() == b.negated() {
-        for &(x, y) in ANTONYMS {
-            let (ax, ay, bx, by) = (a.has(x), a.has(y), b.has(x), b.has(y));
-            if (ax && !ay && by && !bx) || (ay && !ax && bx && !by) {
-                let (x, y) = (x.trim_end_matches('*'), y.trim_end_matches('*'));
-                return Some(Found::Contradicts(ContradictionType::Antonymy, format!("{x:?} vs {y:?}")));
-            }
+        // One has a word and not its opposite, the other the opposite and
+        // not the word.
+        let (ax, ay, bx, by) = (a.antonym_first, a.antonym_second, b.antonym_first, b.antonym_second);
+        let opposed = (ax & !ay & by & !bx) | (ay & !ax & bx & !by);
+        if opposed != 0 {
+            let (x, y) = ANTONYMS[opposed.trailing_zeros() as usize];
+            let (x, y) = (x.trim_end_matches('*'), y.trim_end_matches('*'));
+            return Some(Found::Contradicts(ContradictionType::Antonymy, format!("{x:?} vs {y:?}")));
         }
     }
     if same && a.negated() == b.negated() && !dates_disjoint(a, b) {
+        // Support inside a group goes without saying: no reason to write.
+        if cx.same_group {
+            return Some(Found::Supports(String::new()));
+        }
         let shared: Vec<String> = a
             .amounts
             .iter()
