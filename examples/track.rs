@@ -25,7 +25,10 @@ ARGS:
 
 OPTIONS:
     -f, --format FORMAT     Output format: `markdown` (the default; a readable
-                            report) or `json` (the claimtrack/1 document).
+                            report), `json` (the claimtrack/1 document), `csv`
+                            (one row per claim), `dot` (a Graphviz graph of
+                            outlets, groups and relations) or `claimreview`
+                            (schema.org ClaimReview JSON-LD, one per group).
     -q, --query TEXT        Instead of the whole report, what the sources say
                             about TEXT: the groups of claims most like it,
                             each with its verdict, relations and timeline.
@@ -46,6 +49,9 @@ const QUERY_HITS: usize = 5;
 enum Format {
     Markdown,
     Json,
+    Csv,
+    Dot,
+    ClaimReview,
 }
 
 struct Options {
@@ -84,7 +90,14 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
                 options.format = match value("--format")?.as_str() {
                     "markdown" | "md" | "text" => Format::Markdown,
                     "json" => Format::Json,
-                    other => return Err(format!("unknown format `{other}` (expected markdown or json)")),
+                    "csv" => Format::Csv,
+                    "dot" => Format::Dot,
+                    "claimreview" => Format::ClaimReview,
+                    other => {
+                        return Err(format!(
+                            "unknown format `{other}` (expected markdown, json, csv, dot or claimreview)"
+                        ));
+                    }
                 }
             }
             "--evidence" => options.evidence = true,
@@ -158,6 +171,9 @@ fn main() -> ExitCode {
             report::markdown_with(&tracker, report::MarkdownOptions { evidence: options.evidence })
         }
         (Format::Json, None) => report::json::Document::new(&tracker).to_json(),
+        (Format::Csv, _) => report::csv(&tracker),
+        (Format::Dot, _) => report::dot(&tracker),
+        (Format::ClaimReview, _) => report::claimreview(&tracker),
     };
     let mut stdout = std::io::stdout().lock();
     if stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()).is_err() {

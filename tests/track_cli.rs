@@ -73,7 +73,10 @@ fn help_explains_every_flag() {
 fn bad_flags_and_paths_give_one_line_and_fail() {
     for (args, message) in [
         (&["--bogus"][..], "track: unknown option `--bogus` (see --help)\n"),
-        (&["--format", "xml"][..], "track: unknown format `xml` (expected markdown or json)\n"),
+        (
+            &["--format", "xml"][..],
+            "track: unknown format `xml` (expected markdown, json, csv, dot or claimreview)\n",
+        ),
         (&["--format"][..], "track: --format needs a value\n"),
         (&["no/such/dir"][..], "track: no/such/dir: no such file or directory\n"),
     ] {

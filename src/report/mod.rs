@@ -1,11 +1,13 @@
-//! Reports: the readable Markdown report and the `claimtrack/1` JSON
-//! document.
+//! Reports: the readable Markdown report, the `claimtrack/1` JSON
+//! document, and CSV, Graphviz DOT and schema.org ClaimReview JSON-LD.
 //!
 //! Invariants: reports only read a [`Tracker`](crate::Tracker); they never
 //! change results. Output is deterministic: the same tracker gives
 //! byte-identical text.
 
+mod interop;
 pub mod json;
 mod text;
 
+pub use interop::{CSV_COLUMNS, claimreview, csv, dot, rating_value};
 pub use text::{MarkdownOptions, markdown, markdown_with, query_markdown};

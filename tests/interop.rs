@@ -1,0 +1,184 @@
+//! The formats other tools read, over the corpus: CSV parses back with a
+//! header and one row per claim, Graphviz renders the DOT graph, and the
+//! ClaimReview JSON-LD uses schema.org's types and property names only.
+//! Each format is also snapshotted (read the diff before accepting).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use claimtrack::report;
+use serde_json::Value;
+
+#[test]
+fn csv_has_a_header_and_one_row_per_claim() {
+    let tracker = common::tracker();
+    let text = report::csv(&tracker);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
+    assert_eq!(header, report::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows parse");
+    assert_eq!(rows.len(), tracker.claims().len());
+    for (row, claim) in rows.iter().zip(tracker.claims()) {
+        assert_eq!(&row[0], claim.id());
+        assert_eq!(&row[12], claim.text(), "quoting keeps the text whole");
+        let group = tracker.group_of(claim.id()).expect("grouped");
+        assert_eq!(&row[8], group.id);
+        assert_eq!(&row[9], tracker.assessment(&group.id).expect("assessed").verdict.as_str());
+    }
+    insta::assert_snapshot!("corpus_csv", text);
+}
+
+#[test]
+fn graphviz_renders_the_dot_graph() {
+    let tracker = common::tracker();
+    let text = report::dot(&tracker);
+    assert!(text.contains("color=red"), "contradictions are red");
+    assert!(text.contains("style=dashed"), "updates are dashed");
+    assert!(text.contains("\"outlet: Global Research\" -> \"outlet: The Jordan Times\" [style=dotted"));
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child =
+        child.expect("graphviz's `dot` on the PATH (.ci/run installs it: apt-get install graphviz)");
+    child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write the graph");
+    let out = child.wait_with_output().expect("dot runs");
+    assert!(out.status.success(), "dot failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+    assert!(out.stderr.is_empty(), "dot warned: {}", String::from_utf8_lossy(&out.stderr));
+    insta::assert_snapshot!("corpus_dot", text);
+}
+
+/// The schema.org properties each type may carry here, and the expected
+/// JSON type of each.
+fn allowed() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
+    BTreeMap::from([
+        (
+            "ClaimReview",
+            vec![
+                ("@id", "string"),
+                ("@type", "string"),
+                ("claimReviewed", "string"),
+                ("itemReviewed", "object"),
+                ("author", "object"),
+                ("reviewRating", "object"),
+            ],
+        ),
+        (
+            "Claim",
+            vec![
+                ("@type", "string"),
+                ("appearance", "array"),
+                ("firstAppearance", "object"),
+                ("author", "array"),
+                ("datePublished", "string"),
+            ],
+        ),
+        (
+            "NewsArticle",
+            vec![
+                ("@id", "string"),
+                ("@type", "string"),
+                ("headline", "string"),
+                ("url", "string"),
+                ("datePublished", "string"),
+                ("publisher", "object"),
+                ("author", "object"),
+            ],
+        ),
+        (
+            "Rating",
+            vec![
+                ("@type", "string"),
+                ("ratingValue", "number"),
+                ("bestRating", "number"),
+                ("worstRating", "number"),
+                ("alternateName", "string"),
+                ("ratingExplanation", "string"),
+            ],
+        ),
+        ("Organization", vec![("@type", "string"), ("name", "string")]),
+        ("Person", vec![("@type", "string"), ("name", "string")]),
+    ])
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::String(_) => "string",
+        Value::Number(_) => "number",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+        Value::Bool(_) => "bool",
+        Value::Null => "null",
+    }
+}
+
+/// Checks a node and everything under it against [`allowed`].
+fn check(node: &Value, allowed: &BTreeMap<&str, Vec<(&str, &str)>>, path: &str) {
+    match node {
+        Value::Array(items) => items.iter().for_each(|v| check(v, allowed, path)),
+        Value::Object(map) => {
+            let kind =
+                map.get("@type").and_then(Value::as_str).unwrap_or_else(|| panic!("{path} has no @type"));
+            let props = allowed.get(kind).unwrap_or_else(|| panic!("{path}: unexpected type {kind}"));
+            for (key, value) in map {
+                let expected = props
+                    .iter()
+                    .find(|(p, _)| p == key)
+                    .unwrap_or_else(|| panic!("{path}: {kind} has no property {key} in schema.org"))
+                    .1;
+                assert_eq!(json_type(value), expected, "{path}.{key}");
+                check_children(value, allowed, &format!("{path}.{key}"));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_children(value: &Value, allowed: &BTreeMap<&str, Vec<(&str, &str)>>, path: &str) {
+    match value {
+        Value::Object(_) => check(value, allowed, path),
+        Value::Array(items) => items.iter().filter(|v| v.is_object()).for_each(|v| check(v, allowed, path)),
+        _ => {}
+    }
+}
+
+#[test]
+fn claimreview_uses_schema_org_names_and_types() {
+    let tracker = common::tracker();
+    let text = report::claimreview(&tracker);
+    let doc: Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(doc["@context"], "https://schema.org");
+    let graph = doc["@graph"].as_array().expect("@graph");
+    assert_eq!(graph.len(), tracker.groups().len(), "one ClaimReview per group");
+    let allowed = allowed();
+    for review in graph {
+        assert_eq!(review["@type"], "ClaimReview");
+        check(review, &allowed, "ClaimReview");
+        let rating = &review["reviewRating"];
+        let value = rating["ratingValue"].as_u64().expect("rating value");
+        assert!((1..=5).contains(&value));
+        assert_eq!((rating["worstRating"].as_u64(), rating["bestRating"].as_u64()), (Some(1), Some(5)));
+        let item = &review["itemReviewed"];
+        assert!(!item["appearance"].as_array().expect("appearances").is_empty());
+        assert_eq!(item["firstAppearance"], item["appearance"][0]);
+    }
+    // The signed plan appears in RT on 2021-03-28.
+    let signed = graph
+        .iter()
+        .find(|r| r["claimReviewed"].as_str().is_some_and(|t| t.contains("was signed on 27 March")))
+        .expect("the signing's review");
+    assert_eq!(signed["itemReviewed"]["datePublished"], "2021-03-28");
+    insta::assert_snapshot!("corpus_claimreview", text);
+}
+
+#[test]
+fn the_markdown_report_snapshot() {
+    let tracker = common::tracker();
+    insta::assert_snapshot!("corpus_markdown", report::markdown(&tracker));
+}
