@@ -179,11 +179,11 @@ pub(crate) struct Frame {
     /// Names an agreement ("deal", "plan", "partnership").
     pub agreement: bool,
     /// The first status word, and its stage.
-    pub stage: Option<(Stage, &'static str)>,
+    pub stage: Option<(Stage, String)>,
     /// Says whether something was disclosed ("revealed", "leaked").
-    pub disclosure: Option<&'static str>,
+    pub disclosure: Option<String>,
     /// Which way it puts the parties, and the word.
-    pub alignment: Option<(Alignment, &'static str)>,
+    pub alignment: Option<(Alignment, String)>,
     /// Asserts, or negates.
     pub polarity: Polarity,
     /// The source is certain of it (FactBank `CT`).
@@ -263,7 +263,7 @@ impl Frame {
             entities,
             agreement: AGREEMENT.iter().any(|w| first_match(&refs, w).is_some()),
             stage: stage_of(claim.text()),
-            disclosure: DISCLOSURE.iter().find(|w| first_match(&refs, w).is_some()).copied(),
+            disclosure: DISCLOSURE.iter().find_map(|w| first_match(&refs, w).map(|at| refs[at].to_owned())),
             alignment: earliest(&refs, ALIGNMENT),
             polarity,
             certain,
@@ -274,6 +274,16 @@ impl Frame {
             antonym_first,
             antonym_second,
         }
+    }
+
+    /// The stage, without the word.
+    pub(crate) fn stage_kind(&self) -> Option<Stage> {
+        self.stage.as_ref().map(|s| s.0)
+    }
+
+    /// The alignment, without the word.
+    pub(crate) fn alignment_kind(&self) -> Option<Alignment> {
+        self.alignment.as_ref().map(|a| a.0)
     }
 
     /// Whether the claim asserts the negation of what it names.
@@ -300,13 +310,16 @@ static STAGE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// The first status word of a text, as a whole word (or the start of one,
 /// for entries ending in `*`), and its stage.
-pub(crate) fn stage_of(text: &str) -> Option<(Stage, &'static str)> {
+pub(crate) fn stage_of(text: &str) -> Option<(Stage, String)> {
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     STAGE_FINDER.find_iter(text).find_map(|m| {
         let (pattern, stage) = STAGES[m.pattern().as_usize()];
         let starts = text[..m.start()].chars().next_back().is_none_or(|c| !word_char(c));
         let ends = pattern.ends_with('*') || text[m.end()..].chars().next().is_none_or(|c| !word_char(c));
-        (starts && ends).then_some((stage, pattern.trim_end_matches('*')))
+        // The whole word as written ("negotiating" for "negotiat*").
+        let rest = &text[m.end()..];
+        let end = m.end() + rest.find(|c: char| !word_char(c)).unwrap_or(rest.len());
+        (starts && ends).then(|| (stage, text[m.start()..end].to_lowercase()))
     })
 }
 
@@ -349,12 +362,15 @@ fn word_matches(pattern: &str, word: &str) -> bool {
 }
 
 /// The entry of `lexicon` that occurs first in the words.
-fn earliest<T: Copy>(words: &[&str], lexicon: Lexicon<T>) -> Option<(T, &'static str)> {
+fn earliest<T: Copy>(words: &[&str], lexicon: Lexicon<T>) -> Option<(T, String)> {
     lexicon
         .iter()
         .filter_map(|&(pattern, value)| first_match(words, pattern).map(|at| (at, value, pattern)))
         .min_by_key(|&(at, _, _)| at)
-        .map(|(_, value, pattern)| (value, pattern.trim_end_matches('*')))
+        .map(|(at, value, pattern)| {
+            let n = pattern.split(' ').count();
+            (value, words[at..at + n].join(" "))
+        })
 }
 
 /// Claims back in the same paragraph a clause may take its parties from.
@@ -437,8 +453,8 @@ mod tests {
             stage_of("Talks will continue to finalise the road map").map(|s| s.0),
             Some(Stage::Negotiating)
         );
-        assert_eq!(stage_of("They designed it, then signed it").map(|s| s.1), Some("signed"));
-        assert_eq!(stage_of("Negotiations began").map(|s| s.1), Some("negotiat"));
+        assert_eq!(stage_of("They designed it, then signed it").map(|s| s.1).as_deref(), Some("signed"));
+        assert_eq!(stage_of("Negotiations began").map(|s| s.1).as_deref(), Some("negotiations"));
     }
 
     #[test]

@@ -109,9 +109,8 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     }
     let same = cx.same_group || cx.score >= cx.same_floor;
     let agreement = a.agreement && b.agreement && a.countries.len() >= 2 && a.countries == b.countries;
-    let policy = a.alignment.is_some()
-        && a.alignment.map(|x| x.0) == b.alignment.map(|x| x.0)
-        && parties == Parties::Compatible;
+    let policy =
+        a.alignment.is_some() && a.alignment_kind() == b.alignment_kind() && parties == Parties::Compatible;
 
     if (same || ((agreement || policy) && numeric_conflict(a, b).is_none()))
         && let Some(found) = status_change(a, b, policy)
@@ -121,14 +120,17 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     let same_predicate = (same && cx.score >= cx.polarity_floor)
         || (agreement
             && ((a.disclosure.is_some() && b.disclosure.is_some())
-                || (a.stage.is_some() && a.stage.map(|s| s.0) == b.stage.map(|s| s.0))))
+                || (a.stage.is_some() && a.stage_kind() == b.stage_kind())))
         || policy;
     if same_predicate && a.negated() != b.negated() && same_time(a, b) {
         let (neg, pos) = if a.negated() { (a, b) } else { (b, a) };
         if neg.firmly_negated() {
             let verb = if neg.denial { "denies" } else { "negates" };
-            let what =
-                pos.disclosure.or(pos.stage.map(|s| s.1)).map_or_else(String::new, |w| format!(" ({w:?})"));
+            let what = pos
+                .disclosure
+                .as_ref()
+                .or(pos.stage.as_ref().map(|s| &s.1))
+                .map_or_else(String::new, |w| format!(" ({w:?})"));
             return Some(Found::Contradicts(
                 ContradictionType::Polarity,
                 format!("one asserts it{what}, the other {verb} it"),
@@ -143,21 +145,21 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     {
         return Some(Found::Contradicts(ContradictionType::Numeric, reason));
     }
-    if same && a.stage.map(|s| s.0) == b.stage.map(|s| s.0) && dates_disjoint(a, b) {
+    if same && a.stage_kind() == b.stage_kind() && dates_disjoint(a, b) {
         let list = |f: &Frame| f.dates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         return Some(Found::Contradicts(
             ContradictionType::Date,
             format!("the same event dated {} vs {}", list(a), list(b)),
         ));
     }
-    if let (Some((x, wx)), Some((y, wy))) = (a.alignment, b.alignment)
+    if let (Some((x, wx)), Some((y, wy))) = (&a.alignment, &b.alignment)
         && x != y
         && parties == Parties::Compatible
         && dates_shared(a, b)
         && !a.negated()
         && !b.negated()
     {
-        let (close, apart) = if x == Alignment::Close { (wx, wy) } else { (wy, wx) };
+        let (close, apart) = if *x == Alignment::Close { (wx, wy) } else { (wy, wx) };
         return Some(Found::Contradicts(
             ContradictionType::Antonymy,
             format!("over the same period, {apart:?} vs {close:?}"),
@@ -201,8 +203,8 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
 /// `state`: the matter is a state of affairs (a policy) rather than an
 /// agreement, so a report without a status word describes it as it was.
 fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
-    let (sa, sb) = (a.stage, b.stage);
-    if sa.map(|s| s.0) == sb.map(|s| s.0) || a.negated() || b.negated() {
+    let (sa, sb) = (a.stage.clone(), b.stage.clone());
+    if a.stage_kind() == b.stage_kind() || a.negated() || b.negated() {
         return None;
     }
     let when = match (a.published, b.published) {
@@ -210,11 +212,11 @@ fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
         _ => None,
     };
     let update = |later: &Frame, earlier: &Frame, a_is_later: bool| -> Option<Found> {
-        let (stage, word) = later.stage?;
+        let (stage, word) = later.stage.as_ref().map(|(s, w)| (*s, w.as_str()))?;
         if !stage.is_outcome() {
             return None;
         }
-        let before = earlier.stage.map(|s| s.0);
+        let before = earlier.stage_kind();
         if before.is_some_and(|s| s >= stage) || (before.is_none() && !state) {
             return None;
         }
@@ -225,8 +227,10 @@ fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
         {
             return None;
         }
-        let was =
-            earlier.stage.map_or_else(|| "as it was".to_owned(), |s| format!("{} ({:?})", s.0.as_str(), s.1));
+        let was = earlier
+            .stage
+            .as_ref()
+            .map_or_else(|| "as it was".to_owned(), |s| format!("{} ({:?})", s.0.as_str(), s.1));
         Some(Found::Updates {
             a_is_later,
             reason: format!(
