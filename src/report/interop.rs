@@ -11,7 +11,7 @@ use crate::extract::EntityTable;
 use crate::model::{Claim, EntityKind, RelationKind, Verdict};
 use crate::tracker::Tracker;
 
-/// The CSV header, one column per field of [`csv`]'s rows.
+/// The CSV header, one column per field of [`csv()`]'s rows.
 pub const CSV_COLUMNS: [&str; 13] = [
     "claim",
     "article",
