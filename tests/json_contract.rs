@@ -112,3 +112,31 @@ fn other_schemas_are_refused() {
     .unwrap_err();
     assert_eq!(err.to_string(), r#"<input>:1: schema "claimtrack/0" is not "claimtrack/1""#);
 }
+
+/// The JSON Schema in `schema/claimtrack-1.schema.json`, which documents
+/// the contract field by field.
+fn schema() -> serde_json::Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/claimtrack-1.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("schema readable")).expect("schema is JSON")
+}
+
+#[test]
+fn corpus_document_validates_against_the_json_schema() {
+    let validator = jsonschema::validator_for(&schema()).expect("a valid JSON Schema");
+    let value: serde_json::Value =
+        serde_json::from_str(&Document::new(&common::tracker()).to_json()).expect("valid JSON");
+    let errors: Vec<String> =
+        validator.iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).take(10).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    // The schema is strict enough to catch a broken document.
+    let mut broken = value.clone();
+    broken["groups"][0]["verdict"] = "probably".into();
+    assert!(!validator.is_valid(&broken), "an unknown verdict is refused");
+    let mut broken = value.clone();
+    broken["relations"][0]["surprise"] = true.into();
+    assert!(!validator.is_valid(&broken), "an undocumented field is refused");
+    let mut broken = value;
+    broken["claims"][0]["span"] = serde_json::json!([1]);
+    assert!(!validator.is_valid(&broken), "a span is two offsets");
+}
