@@ -6,11 +6,12 @@
 //!
 //! Run with `--help` for the options.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimtrack::{Corpus, Loader, Tracker, report};
+use indicatif::{ProgressBar, ProgressStyle};
 
 const HELP: &str = "\
 track: find the claims in news articles and report who says what
@@ -39,7 +40,8 @@ OPTIONS:
     -h, --help              Print this help and exit.
 
 Files that cannot be loaded are reported on stderr, one line each, and the
-report covers the rest; the exit status is then 1. A bad option or path
+report covers the rest; the exit status is then 1. When stderr is a
+terminal, a progress bar over the files shows there. A bad option or path
 exits with status 2.";
 
 /// How many groups a query shows at most.
@@ -152,14 +154,39 @@ fn main() -> ExitCode {
     let loader = Loader::new().max_file_size(options.max_file_size);
     let mut corpus = Corpus::new();
     let mut failed = false;
+    let mut files = Vec::new();
     for path in &paths {
-        for error in loader.load_path(&mut corpus, path).errors {
+        let (found, errors) = loader.article_files(path);
+        files.extend(found);
+        for error in errors {
             eprintln!("track: {error}");
             failed = true;
         }
     }
-
+    // A progress bar on stderr when it is a terminal, and nothing when it
+    // is not (a pipe, a file, CI).
+    let progress = if std::io::stderr().is_terminal() {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    progress.set_message("loading");
+    for file in &files {
+        for error in loader.load_path(&mut corpus, file).errors {
+            progress.suspend(|| eprintln!("track: {error}"));
+            failed = true;
+        }
+        progress.inc(1);
+    }
+    progress.set_message("extracting, matching and analysing");
+    progress.enable_steady_tick(std::time::Duration::from_millis(120));
     let tracker = Tracker::new(corpus);
+    progress.finish_and_clear();
     let output = match (options.format, &options.query) {
         (Format::Markdown, Some(query)) => {
             report::query_markdown(&tracker, query, &tracker.query(query, QUERY_HITS))

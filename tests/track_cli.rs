@@ -25,6 +25,8 @@ fn default_run_reports_the_bundled_corpus() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.starts_with("# claimtrack report\n\n5 articles, "), "{stdout}");
+    // No progress bar when stderr is not a terminal (here, a pipe).
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
     assert!(stdout.contains("## 003_2ae25c5b15da7739: Iran's foreign policy shifts"));
 }
 

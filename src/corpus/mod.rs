@@ -158,27 +158,34 @@ impl Loader {
     /// directory's README, LICENSE, CHANGELOG and CONTRIBUTING are skipped.
     /// A bad file is reported and skipped; the others still load.
     pub fn load_path(&self, corpus: &mut Corpus, path: impl AsRef<Path>) -> LoadReport {
-        let path = path.as_ref();
-        let mut report = LoadReport::default();
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let mut files = Vec::new();
-                collect_files(path, &mut files, &mut report.errors);
-                files.sort();
-                for file in files {
-                    self.load_file_into(corpus, &file, &mut report);
-                }
-            }
-            Ok(_) => {
-                if article_format(path).is_none() {
-                    report.errors.push(Error::UnsupportedFile { path: path.to_path_buf() });
-                } else {
-                    self.load_file_into(corpus, path, &mut report);
-                }
-            }
-            Err(source) => report.errors.push(Error::Io { path: path.to_path_buf(), source }),
+        let (files, errors) = self.article_files(path);
+        let mut report = LoadReport { errors, ..LoadReport::default() };
+        for file in files {
+            self.load_file_into(corpus, &file, &mut report);
         }
         report
+    }
+
+    /// The article files [`Loader::load_path`] reads for `path`, in the
+    /// order it reads them, with the errors met listing them (an
+    /// unreadable directory, a file of an unsupported kind). Lets a caller
+    /// load file by file, to show progress over many files.
+    pub fn article_files(&self, path: impl AsRef<Path>) -> (Vec<PathBuf>, Vec<Error>) {
+        let path = path.as_ref();
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                collect_files(path, &mut files, &mut errors);
+                files.sort();
+            }
+            Ok(_) if article_format(path).is_none() => {
+                errors.push(Error::UnsupportedFile { path: path.to_path_buf() });
+            }
+            Ok(_) => files.push(path.to_path_buf()),
+            Err(source) => errors.push(Error::Io { path: path.to_path_buf(), source }),
+        }
+        (files, errors)
     }
 
     /// Parses one Markdown or plain-text document held in memory, with
