@@ -10,7 +10,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimtrack::{Corpus, Loader, Tracker, report};
+use claimtrack::{Corpus, Loader, State, report};
 use indicatif::{ProgressBar, ProgressStyle};
 
 const HELP: &str = "\
@@ -33,6 +33,11 @@ OPTIONS:
     -q, --query TEXT        Instead of the whole report, what the sources say
                             about TEXT: the groups of claims most like it,
                             each with its verdict, relations and timeline.
+        --state FILE        Keep the tracker in FILE: read it first when it
+                            exists (its articles, and its groups' ids), add
+                            the PATHs' articles, report, then save it back
+                            atomically. A corrupt or truncated FILE is an
+                            error and is left untouched.
         --evidence          In the readable report, show under each group its
                             scored pairs with their components and the pairs
                             kept apart (the JSON always has them).
@@ -60,6 +65,7 @@ struct Options {
     format: Format,
     evidence: bool,
     query: Option<String>,
+    state: Option<PathBuf>,
     max_file_size: u64,
     paths: Vec<PathBuf>,
 }
@@ -69,6 +75,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
         format: Format::Markdown,
         evidence: false,
         query: None,
+        state: None,
         max_file_size: claimtrack::DEFAULT_MAX_FILE_SIZE,
         paths: Vec::new(),
     };
@@ -104,6 +111,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             }
             "--evidence" => options.evidence = true,
             "-q" | "--query" => options.query = Some(value("--query")?),
+            "--state" => options.state = Some(value("--state")?.into()),
             "--max-file-size" => {
                 let text = value("--max-file-size")?;
                 options.max_file_size = text
@@ -143,7 +151,22 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let paths = if options.paths.is_empty() { vec![default_corpus()] } else { options.paths };
+    // A saved state is read first; if it cannot be, nothing is written.
+    let mut state = match &options.state {
+        Some(file) if file.exists() => match State::load(file) {
+            Ok(state) => state,
+            Err(error) => {
+                eprintln!("track: {error}");
+                return ExitCode::from(1);
+            }
+        },
+        _ => State::default(),
+    };
+    let paths = match (options.paths.is_empty(), state.corpus.is_empty()) {
+        (true, true) => vec![default_corpus()],
+        (true, false) => Vec::new(),
+        (false, _) => options.paths,
+    };
     for path in &paths {
         if !path.exists() {
             eprintln!("track: {}: no such file or directory", path.display());
@@ -152,7 +175,7 @@ fn main() -> ExitCode {
     }
 
     let loader = Loader::new().max_file_size(options.max_file_size);
-    let mut corpus = Corpus::new();
+    let mut incoming = Corpus::new();
     let mut failed = false;
     let mut files = Vec::new();
     for path in &paths {
@@ -177,15 +200,36 @@ fn main() -> ExitCode {
     );
     progress.set_message("loading");
     for file in &files {
-        for error in loader.load_path(&mut corpus, file).errors {
+        for error in loader.load_path(&mut incoming, file).errors {
             progress.suspend(|| eprintln!("track: {error}"));
             failed = true;
         }
         progress.inc(1);
     }
+    // Articles already in the state are skipped when unchanged; a changed
+    // one is reported and the saved copy kept.
+    for article in incoming.into_articles() {
+        match state.corpus.get(article.id()) {
+            Some(saved) if saved.original() == article.original() => {}
+            Some(_) => {
+                let from =
+                    article.path().map_or_else(|| article.id().to_owned(), |p| p.display().to_string());
+                progress.suspend(|| {
+                    eprintln!(
+                        "track: {from}: article {} differs from the saved one; the saved one is kept",
+                        article.id()
+                    )
+                });
+                failed = true;
+            }
+            None => {
+                let _ = state.corpus.insert(article);
+            }
+        }
+    }
     progress.set_message("extracting, matching and analysing");
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    let tracker = Tracker::new(corpus);
+    let tracker = state.into_tracker();
     progress.finish_and_clear();
     let output = match (options.format, &options.query) {
         (Format::Markdown, Some(query)) => {
@@ -202,6 +246,12 @@ fn main() -> ExitCode {
         (Format::Dot, _) => report::dot(&tracker),
         (Format::ClaimReview, _) => report::claimreview(&tracker),
     };
+    if let Some(file) = &options.state
+        && let Err(error) = tracker.save(file)
+    {
+        eprintln!("track: {error}");
+        failed = true;
+    }
     let mut stdout = std::io::stdout().lock();
     if stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()).is_err() {
         // A closed pipe (`track | head`) is not worth a panic.

@@ -41,6 +41,15 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// A saved state file is corrupt, truncated, of another version, or
+    /// not a state file at all. It is left untouched.
+    #[error("{at}: state file: {message}")]
+    State {
+        /// The file and, when known, the line.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
     /// A file or directory could not be read.
     #[error("{}: {source}", path.display())]
     Io {
@@ -135,7 +144,8 @@ impl Error {
             | Error::Json { at, .. }
             | Error::Field { at, .. }
             | Error::EmptyBody { at, .. }
-            | Error::DuplicateId { at, .. } => Some(at.clone()),
+            | Error::DuplicateId { at, .. }
+            | Error::State { at, .. } => Some(at.clone()),
             Error::Usage(_) => None,
         }
     }

@@ -57,6 +57,7 @@ mod extract;
 pub mod matching;
 mod model;
 pub mod report;
+mod state;
 pub mod synthetic;
 mod tracker;
 
@@ -70,6 +71,7 @@ pub use model::{
     Polarity, Quantity, QuantityKind, QuantityValue, Relation, RelationKind, Source, SourceKind, Span,
     TimelineEntry, Verdict,
 };
+pub use state::{STATE_FORMAT, STATE_VERSION, State, StoredGroup};
 pub use tracker::{QUERY_FLOOR, QueryHit, Tracker};
 
 /// The README's examples run as doctests.

@@ -141,6 +141,76 @@ impl Tracker {
         Self { corpus, claims, by_id, skipped, groups, group_of, group_index, relations, assessments }
     }
 
+    /// Gives the groups the ids they had in `previous` (a saved state), so
+    /// ids users have seen stay put when articles are added: each old id
+    /// goes to the new group holding most of its old members (ties to the
+    /// smaller new id), and is used once. A group holding no old claims
+    /// keeps its own id (with a `-2`, `-3` ... suffix in the rare case it
+    /// collides with a carried-over one). Relations, assessments and
+    /// evidence follow the renaming.
+    pub fn keep_group_ids(&mut self, previous: &[crate::state::StoredGroup]) {
+        let old_of: HashMap<&str, &str> =
+            previous.iter().flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str()))).collect();
+        // (overlap, new group, old id) for every pair that shares claims.
+        let mut candidates: Vec<(usize, usize, &str)> = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for c in &group.claims {
+                if let Some(&old) = old_of.get(c.as_str()) {
+                    *counts.entry(old).or_default() += 1;
+                }
+            }
+            candidates.extend(counts.into_iter().map(|(old, n)| (n, g, old)));
+        }
+        candidates.sort_by(|a, b| {
+            b.0.cmp(&a.0).then_with(|| self.groups[a.1].id.cmp(&self.groups[b.1].id)).then(a.2.cmp(b.2))
+        });
+        let mut renamed: Vec<Option<String>> = vec![None; self.groups.len()];
+        let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (_, g, old) in candidates {
+            if renamed[g].is_none() && used.insert(old) {
+                renamed[g] = Some(old.to_owned());
+            }
+        }
+        let mut taken: std::collections::HashSet<String> = used.iter().map(|s| (*s).to_owned()).collect();
+        let mut map: HashMap<String, String> = HashMap::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            let id = match renamed[g].take() {
+                Some(old) => old,
+                None => {
+                    let mut id = group.id.clone();
+                    let mut n = 2;
+                    while taken.contains(&id) {
+                        id = format!("{}-{n}", group.id);
+                        n += 1;
+                    }
+                    taken.insert(id.clone());
+                    id
+                }
+            };
+            map.insert(group.id.clone(), id);
+        }
+        let rename = |id: &mut String| {
+            if let Some(new) = map.get(id.as_str()) {
+                id.clone_from(new);
+            }
+        };
+        for group in &mut self.groups {
+            rename(&mut group.id);
+            for apart in &mut group.evidence.kept_apart {
+                rename(&mut apart.group);
+            }
+        }
+        for r in &mut self.relations {
+            rename(&mut r.from);
+            rename(&mut r.to);
+        }
+        for a in &mut self.assessments {
+            rename(&mut a.group);
+        }
+        self.group_index = self.groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+    }
+
     /// The articles.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus

@@ -86,6 +86,11 @@ impl Corpus {
         self.articles.values()
     }
 
+    /// Takes the articles out, in the order they were added.
+    pub fn into_articles(self) -> impl Iterator<Item = Article> {
+        self.articles.into_values()
+    }
+
     /// How many articles there are.
     pub fn len(&self) -> usize {
         self.articles.len()

@@ -1,0 +1,205 @@
+//! A saved tracker: its articles and its groups' ids, in one versioned
+//! JSON file, so a later run can add articles and keep the ids users have
+//! already seen.
+//!
+//! Invariants:
+//! - Writes are atomic: the state goes to a temporary file in the same
+//!   directory, is flushed to disk, then renamed over the old one. A crash
+//!   leaves the old state or the new one, never half of either.
+//! - A state that cannot be read (corrupt, truncated, another format or
+//!   version) is an [`Error::State`] naming the file and line; it is never
+//!   overwritten by a caller that stops on the error.
+//! - Results are not stored: they are recomputed from the articles, which
+//!   gives the same results (the pipeline is deterministic), and the
+//!   stored group membership only carries group ids forward.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::error::{Error, Location};
+use crate::model::{Article, ArticleMeta, Span};
+use crate::tracker::Tracker;
+
+/// The state file format's name, written in every file.
+pub const STATE_FORMAT: &str = "claimtrack-state";
+
+/// The version this build writes and reads. Version 1 is the first; a file
+/// of another version is refused with a message saying so.
+pub const STATE_VERSION: u32 = 1;
+
+/// The file as stored.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateFile {
+    format: String,
+    version: u32,
+    articles: Vec<StoredArticle>,
+    groups: Vec<StoredGroup>,
+}
+
+/// One article, with everything needed to rebuild it exactly.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredArticle {
+    id: String,
+    path: Option<PathBuf>,
+    meta: ArticleMeta,
+    original: String,
+    body: Span,
+    first_body_line: usize,
+    record_line: Option<usize>,
+    id_line: usize,
+}
+
+/// A group's id and members when the state was saved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredGroup {
+    /// The group id.
+    pub id: String,
+    /// Its member claim ids.
+    pub claims: Vec<String>,
+}
+
+/// A saved tracker, read back: the articles, and the groups as they were.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    /// The saved articles.
+    pub corpus: Corpus,
+    /// The saved groups, whose ids carry over to a new run.
+    pub groups: Vec<StoredGroup>,
+}
+
+impl State {
+    /// Reads a state file.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file cannot be read, [`Error::State`] when it
+    /// is not a complete state file of this version.
+    pub fn load(path: impl AsRef<Path>) -> Result<Self, Error> {
+        let path = path.as_ref();
+        let text =
+            fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let at = |line: Option<usize>| Location::new(Some(path), line);
+        // The version first, so a newer file is refused for what it is
+        // rather than for a field this build does not know.
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            version: Option<u32>,
+        }
+        let header: Header = serde_json::from_str(&text).map_err(|e| Error::State {
+            at: at(Some(e.line())),
+            message: format!("corrupt or truncated ({e}); the file was left as it is"),
+        })?;
+        if header.format.as_deref() != Some(STATE_FORMAT) {
+            return Err(Error::State { at: at(None), message: format!("not a {STATE_FORMAT} file") });
+        }
+        match header.version {
+            Some(STATE_VERSION) => {}
+            Some(v) => {
+                return Err(Error::State {
+                    at: at(None),
+                    message: format!(
+                        "version {v}, but this claimtrack reads version {STATE_VERSION} only; \
+                         use the claimtrack that wrote it, or rebuild the state from the articles"
+                    ),
+                });
+            }
+            None => return Err(Error::State { at: at(None), message: "no version".into() }),
+        }
+        let file: StateFile = serde_json::from_str(&text).map_err(|e| Error::State {
+            at: at(Some(e.line())),
+            message: format!("corrupt ({e}); the file was left as it is"),
+        })?;
+        let mut corpus = Corpus::new();
+        for a in file.articles {
+            let consistent =
+                a.original.get(a.body.start..a.body.end).is_some() && a.body.end == a.original.len();
+            if !consistent {
+                return Err(Error::State {
+                    at: at(None),
+                    message: format!("article {:?} has a body span outside its text", a.id),
+                });
+            }
+            let article = Article {
+                id: a.id,
+                path: a.path,
+                meta: a.meta,
+                original: a.original,
+                body: a.body,
+                first_body_line: a.first_body_line,
+                record_line: a.record_line,
+                id_line: a.id_line,
+            };
+            corpus.insert(article).map_err(|e| Error::State { at: at(None), message: e.to_string() })?;
+        }
+        Ok(Self { corpus, groups: file.groups })
+    }
+
+    /// Runs the pipeline over the state's articles, keeping the saved
+    /// groups' ids (see [`Tracker::keep_group_ids`]).
+    pub fn into_tracker(self) -> Tracker {
+        let mut tracker = Tracker::new(self.corpus);
+        tracker.keep_group_ids(&self.groups);
+        tracker
+    }
+}
+
+impl Tracker {
+    /// Saves the articles and the groups' ids to `path`, atomically: a
+    /// temporary file in the same directory, flushed, then renamed over
+    /// `path`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file cannot be written; `path` is then
+    /// unchanged.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let path = path.as_ref();
+        let file = StateFile {
+            format: STATE_FORMAT.to_owned(),
+            version: STATE_VERSION,
+            articles: self
+                .corpus()
+                .articles()
+                .map(|a| StoredArticle {
+                    id: a.id.clone(),
+                    path: a.path.clone(),
+                    meta: a.meta.clone(),
+                    original: a.original.clone(),
+                    body: a.body,
+                    first_body_line: a.first_body_line,
+                    record_line: a.record_line,
+                    id_line: a.id_line,
+                })
+                .collect(),
+            groups: self
+                .groups()
+                .iter()
+                .map(|g| StoredGroup { id: g.id.clone(), claims: g.claims.clone() })
+                .collect(),
+        };
+        // Serializing plain data cannot fail.
+        let mut text = serde_json::to_string(&file).unwrap_or_default();
+        text.push('\n');
+        let name =
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "state".into());
+        let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let io = |source| Error::Io { path: path.to_path_buf(), source };
+        let written = (|| {
+            let mut f = fs::File::create(&temporary)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
+            fs::rename(&temporary, path)
+        })();
+        if let Err(source) = written {
+            let _ = fs::remove_file(&temporary);
+            return Err(io(source));
+        }
+        Ok(())
+    }
+}

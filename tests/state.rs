@@ -1,0 +1,156 @@
+//! Saved trackers: save and load give the same results, adding articles
+//! keeps the groups' ids, writes are atomic, and a corrupt, truncated or
+//! newer state file is refused with a clear error and left untouched.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use claimtrack::report::json::Document;
+use claimtrack::{Corpus, Error, State, Tracker};
+
+fn corpus_of(files: &[&str]) -> Corpus {
+    let dir = common::corpus_dir();
+    Corpus::load(files.iter().map(|f| dir.join(format!("{f}.txt")))).expect("articles load")
+}
+
+const FIRST: [&str; 3] = ["000_6381181499891bc2", "001_52251914fc1c893e", "002_a6c832129a1f4424"];
+const ALL: [&str; 5] = [
+    "000_6381181499891bc2",
+    "001_52251914fc1c893e",
+    "002_a6c832129a1f4424",
+    "003_2ae25c5b15da7739",
+    "004_df1fef503f7763e1",
+];
+
+#[test]
+fn a_saved_tracker_loads_back_to_the_same_results() {
+    let dir = common::temp_dir("state-roundtrip");
+    let file = dir.join("state.json");
+    let tracker = common::tracker();
+    tracker.save(&file).expect("saves");
+    let back = State::load(&file).expect("loads").into_tracker();
+    assert_eq!(Document::new(&back).to_json(), Document::new(&tracker).to_json());
+    let leftovers: Vec<_> =
+        std::fs::read_dir(&dir).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(leftovers, ["state.json"], "no temporary file is left behind");
+}
+
+#[test]
+fn adding_articles_keeps_group_ids() {
+    let dir = common::temp_dir("state-incremental");
+    let file = dir.join("state.json");
+    let before = Tracker::new(corpus_of(&FIRST));
+    before.save(&file).expect("saves");
+    let mut state = State::load(&file).expect("loads");
+    for article in corpus_of(&ALL[3..]).into_articles() {
+        state.corpus.insert(article).expect("new ids");
+    }
+    let after = state.into_tracker();
+    // Every group whose old members stay together keeps its id.
+    let new_group: BTreeMap<&str, &str> = after
+        .groups()
+        .iter()
+        .flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str())))
+        .collect();
+    let mut kept = 0;
+    for old in before.groups() {
+        let homes: BTreeSet<&str> = old.claims.iter().map(|c| new_group[c.as_str()]).collect();
+        let together = homes.len() == 1;
+        let exclusive = together && {
+            let home = homes.iter().next().expect("one");
+            before.groups().iter().filter(|g| g.claims.iter().any(|c| new_group[c.as_str()] == *home)).count()
+                == 1
+        };
+        if exclusive {
+            assert!(homes.contains(old.id.as_str()), "{} moved to {homes:?}", old.id);
+            kept += 1;
+        }
+    }
+    assert!(kept > before.groups().len() * 9 / 10, "{kept} of {} kept", before.groups().len());
+    // Ids stay unique, and relations and assessments follow them.
+    let ids: BTreeSet<&str> = after.groups().iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(ids.len(), after.groups().len());
+    for r in after.relations() {
+        assert!(ids.contains(r.from.as_str()) && ids.contains(r.to.as_str()));
+    }
+    for (g, a) in after.groups().iter().zip(after.assessments()) {
+        assert_eq!(g.id, a.group);
+        assert!(after.assessment(&g.id).is_some());
+    }
+}
+
+fn load_error(file: &Path) -> String {
+    match State::load(file) {
+        Err(e @ Error::State { .. }) => e.to_string(),
+        Err(other) => panic!("a state error, got {other}"),
+        Ok(_) => panic!("{} loaded", file.display()),
+    }
+}
+
+#[test]
+fn truncated_corrupt_and_newer_files_are_refused_and_left_untouched() {
+    let dir = common::temp_dir("state-bad");
+    let file = dir.join("state.json");
+    common::tracker().save(&file).expect("saves");
+    let whole = std::fs::read(&file).expect("read");
+
+    std::fs::write(&file, &whole[..whole.len() / 2]).expect("truncate");
+    let message = load_error(&file);
+    assert!(message.contains("state.json:1: state file: corrupt or truncated"), "{message}");
+    assert_eq!(std::fs::read(&file).expect("read").len(), whole.len() / 2, "left untouched");
+
+    let text = String::from_utf8(whole.clone()).expect("utf-8");
+    std::fs::write(&file, text.replacen("\"version\":1", "\"version\":2", 1)).expect("write");
+    let message = load_error(&file);
+    assert!(message.contains("version 2, but this claimtrack reads version 1 only"), "{message}");
+
+    std::fs::write(&file, "{\"hello\": 1}").expect("write");
+    assert!(load_error(&file).contains("not a claimtrack-state file"));
+}
+
+fn track(args: &[&str]) -> std::process::Output {
+    let mut exe = std::env::current_exe().expect("test executable");
+    exe.pop();
+    if exe.ends_with("deps") {
+        exe.pop();
+    }
+    let exe = exe.join("examples").join(format!("track{}", std::env::consts::EXE_SUFFIX));
+    Command::new(exe).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs")
+}
+
+#[test]
+fn track_with_state_adds_articles_and_never_overwrites_a_bad_file() {
+    let dir = common::temp_dir("state-cli");
+    let file = dir.join("state.json");
+    let state = file.to_str().expect("utf-8 path");
+    let first = track(&["--state", state, "--format", "json", "corpus/000_6381181499891bc2.txt"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let again = track(&["--state", state, "--format", "json", "corpus/000_6381181499891bc2.txt"]);
+    assert!(again.status.success(), "re-adding an unchanged article is fine");
+    assert_eq!(again.stdout, first.stdout);
+    let grown = track(&["--state", state, "--format", "json", "corpus"]);
+    assert!(grown.status.success(), "{}", String::from_utf8_lossy(&grown.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&grown.stdout).expect("JSON");
+    assert_eq!(doc["articles"].as_array().expect("articles").len(), 5);
+    let only_state = track(&["--state", state, "--format", "json"]);
+    assert_eq!(only_state.stdout, grown.stdout, "the state alone reports the same");
+
+    std::fs::write(&file, "{\"format\": \"claimtrack-state\", \"version\": 1, \"arti").expect("truncate");
+    let bad = track(&["--state", state, "corpus"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.starts_with("track: ") && stderr.contains("state.json:1: state file: corrupt or truncated"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(bad.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "{\"format\": \"claimtrack-state\", \"version\": 1, \"arti",
+        "the bad file is left as it was"
+    );
+}
