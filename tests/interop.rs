@@ -1,7 +1,8 @@
 //! The formats other tools read, over the corpus: CSV parses back with a
 //! header and one row per claim, Graphviz renders the DOT graph, and the
 //! ClaimReview JSON-LD uses schema.org's types and property names only.
-//! Each format is also snapshotted (read the diff before accepting).
+//! Each format, Markdown and JSON included, is also snapshotted over the
+//! corpus (read the diff before accepting).
 
 mod common;
 
@@ -183,4 +184,10 @@ fn the_markdown_report_snapshot() {
     // report names `corpus/...` wherever the crate lives.
     let tracker = claimtrack::Tracker::new(claimtrack::Corpus::load(["corpus"]).expect("the corpus loads"));
     insta::assert_snapshot!("corpus_markdown", report::markdown(&tracker));
+}
+
+#[test]
+fn the_json_document_snapshot() {
+    let tracker = claimtrack::Tracker::new(claimtrack::Corpus::load(["corpus"]).expect("the corpus loads"));
+    insta::assert_snapshot!("corpus_json", report::json::Document::new(&tracker).to_json());
 }
