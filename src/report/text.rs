@@ -84,7 +84,7 @@ pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
     out
 }
 
-/// Where a claim is: "003_2ae25c5b15da7739 line 24 (VOV World, 2020-07)".
+/// Where a claim is: "003_2ae25c5b15da7739 line 24, VOV World, 2020-07".
 fn locate(tracker: &Tracker, id: &str) -> String {
     let Some(claim) = tracker.claim(id) else { return id.to_owned() };
     let article = tracker.corpus().get(claim.article());
@@ -97,8 +97,8 @@ fn locate(tracker: &Tracker, id: &str) -> String {
         about.push(date.to_string());
     }
     let mut out = format!("{} line {line}", claim.article());
-    if !about.is_empty() {
-        let _ = write!(out, " ({})", escape(&about.join(", ")));
+    for part in about {
+        let _ = write!(out, ", {}", escape(&part));
     }
     out
 }
