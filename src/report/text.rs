@@ -179,7 +179,15 @@ fn attention(tracker: &Tracker, out: &mut String) {
 /// relations and members with article and line; the evidence on request.
 fn group_block(tracker: &Tracker, group: &ClaimGroup, options: MarkdownOptions, out: &mut String) {
     let canonical = tracker.claim(&group.canonical).map_or("", |c| c.text());
-    let _ = writeln!(out, "### {} ({} claims)\n\n> {}\n", group.id, group.claims.len(), escape(canonical));
+    let n = group.claims.len();
+    let verdict = tracker.assessment(&group.id).map_or_else(String::new, |a| format!(": {}", a.verdict));
+    let _ = writeln!(
+        out,
+        "### {}{verdict} ({n} claim{})\n\n> {}\n",
+        group.id,
+        if n == 1 { "" } else { "s" },
+        escape(canonical)
+    );
     if let Some(a) = tracker.assessment(&group.id) {
         let _ = writeln!(
             out,
