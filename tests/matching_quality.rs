@@ -13,7 +13,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use claimtrack::{Span, Tracker};
+use claimtrack::Tracker;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -57,17 +57,7 @@ fn gold() -> Gold {
 
 /// The id of the claim whose span holds the quote.
 fn claim_of(tracker: &Tracker, q: &Quote) -> String {
-    let article =
-        tracker.corpus().get(&q.article).unwrap_or_else(|| panic!("article {} in corpus", q.article));
-    let body = article.body_span();
-    let at = article.body().find(&q.quote).unwrap_or_else(|| panic!("quote {:?} in {}", q.quote, q.article));
-    let quote = Span::new(body.start + at, body.start + at + q.quote.len());
-    tracker
-        .claims_of(&q.article)
-        .find(|c| c.span().start <= quote.start && quote.end <= c.span().end)
-        .unwrap_or_else(|| panic!("quote {:?} lies inside one claim of {}", q.quote, q.article))
-        .id()
-        .to_owned()
+    common::claim_of(tracker, &q.article, &q.quote)
 }
 
 struct Figures {

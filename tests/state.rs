@@ -6,7 +6,6 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 use claimtrack::report::json::Document;
 use claimtrack::{Corpus, Error, State, Tracker};
@@ -111,35 +110,25 @@ fn truncated_corrupt_and_newer_files_are_refused_and_left_untouched() {
     assert!(load_error(&file).contains("not a claimtrack-state file"));
 }
 
-fn track(args: &[&str]) -> std::process::Output {
-    let mut exe = std::env::current_exe().expect("test executable");
-    exe.pop();
-    if exe.ends_with("deps") {
-        exe.pop();
-    }
-    let exe = exe.join("examples").join(format!("track{}", std::env::consts::EXE_SUFFIX));
-    Command::new(exe).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs")
-}
-
 #[test]
 fn track_with_state_adds_articles_and_never_overwrites_a_bad_file() {
     let dir = common::temp_dir("state-cli");
     let file = dir.join("state.json");
     let state = file.to_str().expect("utf-8 path");
-    let first = track(&["--state", state, "--format", "json", "corpus/000_6381181499891bc2.txt"]);
+    let first = common::track(&["--state", state, "--format", "json", "corpus/000_6381181499891bc2.txt"]);
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
-    let again = track(&["--state", state, "--format", "json", "corpus/000_6381181499891bc2.txt"]);
+    let again = common::track(&["--state", state, "--format", "json", "corpus/000_6381181499891bc2.txt"]);
     assert!(again.status.success(), "re-adding an unchanged article is fine");
     assert_eq!(again.stdout, first.stdout);
-    let grown = track(&["--state", state, "--format", "json", "corpus"]);
+    let grown = common::track(&["--state", state, "--format", "json", "corpus"]);
     assert!(grown.status.success(), "{}", String::from_utf8_lossy(&grown.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&grown.stdout).expect("JSON");
     assert_eq!(doc["articles"].as_array().expect("articles").len(), 5);
-    let only_state = track(&["--state", state, "--format", "json"]);
+    let only_state = common::track(&["--state", state, "--format", "json"]);
     assert_eq!(only_state.stdout, grown.stdout, "the state alone reports the same");
 
     std::fs::write(&file, "{\"format\": \"claimtrack-state\", \"version\": 1, \"arti").expect("truncate");
-    let bad = track(&["--state", state, "corpus"]);
+    let bad = common::track(&["--state", state, "corpus"]);
     assert_eq!(bad.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(

@@ -1,19 +1,9 @@
 //! The `track` example's command-line contract. `cargo test` builds the
 //! examples, so the binary sits next to the test executables.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn track(args: &[&str]) -> Output {
-    let mut exe = std::env::current_exe().expect("test executable");
-    exe.pop();
-    if exe.ends_with("deps") {
-        exe.pop();
-    }
-    let exe: PathBuf = exe.join("examples").join(format!("track{}", std::env::consts::EXE_SUFFIX));
-    assert!(exe.exists(), "{} not built; run through `cargo test`", exe.display());
-    Command::new(exe).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs")
-}
+use common::track;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
