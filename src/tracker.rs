@@ -8,6 +8,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::analysis::{self, AnalysisConfig};
 use crate::corpus::{Corpus, Loader};
 use crate::extract::{EntityTable, Extractor};
@@ -62,10 +64,12 @@ impl Tracker {
     /// Runs the pipeline over `corpus` with these analysis settings.
     pub fn with_config(corpus: Corpus, config: &AnalysisConfig) -> Self {
         let extractor = Extractor::new();
+        // Articles are extracted on all cores and collected in corpus order.
+        let articles: Vec<_> = corpus.articles().collect();
+        let extractions: Vec<_> = articles.par_iter().map(|a| extractor.extract(a)).collect();
         let mut claims = Vec::new();
         let mut skipped = Vec::new();
-        for article in corpus.articles() {
-            let extraction = extractor.extract(article);
+        for extraction in extractions {
             claims.extend(extraction.claims);
             skipped.extend(extraction.skipped);
         }
@@ -113,7 +117,7 @@ impl Tracker {
         }
         let groups: Vec<ClaimGroup> = grouping
             .groups()
-            .iter()
+            .par_iter()
             .zip(members)
             .enumerate()
             .map(|(g, (group, claims))| ClaimGroup {
