@@ -196,6 +196,10 @@ fn evaluate() -> Figures {
         let a = tracker.assessment(main).expect("assessed");
         entries_right += usize::from(a.verdict.as_str() == v.verdict);
         origins_right += usize::from(a.independent_sources() == v.origins.len());
+        if a.independent_sources() != v.origins.len() {
+            let found: Vec<&str> = a.origins.iter().map(|o| o.name.as_str()).collect();
+            errors.push(format!("{main}: origins {:?} annotated, {found:?} found", v.origins));
+        }
     }
     Figures {
         counts,
