@@ -10,44 +10,11 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
+pub(crate) use crate::extract::lexicon::Stage;
+use crate::extract::lexicon::{WordLexicon, stage_of};
 use crate::model::{
     Article, Certainty, Claim, EntityKind, PartialDate, Polarity, QuantityKind, QuantityValue,
 };
-
-/// How far an agreement or policy has got. Ordered: a later stage
-/// advances an earlier one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Stage {
-    /// Called for, sought, proposed.
-    Proposed,
-    /// Under negotiation.
-    Negotiating,
-    /// Agreed or approved, not yet signed.
-    Agreed,
-    /// Signed, concluded, in force.
-    Done,
-    /// Ended, withdrawn, overhauled.
-    Ended,
-}
-
-impl Stage {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Stage::Proposed => "proposed",
-            Stage::Negotiating => "under negotiation",
-            Stage::Agreed => "agreed",
-            Stage::Done => "done",
-            Stage::Ended => "ended or changed",
-        }
-    }
-
-    /// Whether the stage is an outcome rather than a step towards one.
-    pub(crate) fn is_outcome(self) -> bool {
-        matches!(self, Stage::Done | Stage::Ended)
-    }
-}
 
 /// Which way a claim puts its parties towards others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,7 +25,7 @@ pub(crate) enum Alignment {
     Apart,
 }
 
-/// A word or phrase of a lexicon: `*` at the end matches any ending.
+/// Entries of a word list (see [`WordLexicon`]) with what each says.
 type Lexicon<T> = &'static [(&'static str, T)];
 
 const AGREEMENT: &[&str] = &[
@@ -75,41 +42,6 @@ const AGREEMENT: &[&str] = &[
     "road map",
     "contract",
     "memorandum",
-];
-
-const STAGES: Lexicon<Stage> = &[
-    ("called for", Stage::Proposed),
-    ("calls for", Stage::Proposed),
-    ("calling for", Stage::Proposed),
-    ("propos*", Stage::Proposed),
-    ("seek*", Stage::Proposed),
-    ("sought", Stage::Proposed),
-    ("talks", Stage::Negotiating),
-    ("negotiat*", Stage::Negotiating),
-    ("discuss*", Stage::Negotiating),
-    ("finalis*", Stage::Negotiating),
-    ("finaliz*", Stage::Negotiating),
-    ("potential", Stage::Negotiating),
-    ("agreed", Stage::Agreed),
-    ("approv*", Stage::Agreed),
-    ("endorsed", Stage::Agreed),
-    ("signed", Stage::Done),
-    ("signing", Stage::Done),
-    ("inked", Stage::Done),
-    ("concluded", Stage::Done),
-    ("sealed", Stage::Done),
-    ("ratif*", Stage::Done),
-    ("entered into force", Stage::Done),
-    ("cancel*", Stage::Ended),
-    ("scrapped", Stage::Ended),
-    ("collapsed", Stage::Ended),
-    ("terminat*", Stage::Ended),
-    ("withdr*", Stage::Ended),
-    ("pulled out", Stage::Ended),
-    ("suspended", Stage::Ended),
-    ("abandon*", Stage::Ended),
-    ("overhaul*", Stage::Ended),
-    ("revers*", Stage::Ended),
 ];
 
 const DISCLOSURE: &[&str] =
@@ -131,7 +63,16 @@ const ALIGNMENT: Lexicon<Alignment> = &[
     ("isolation", Alignment::Apart),
 ];
 
-const _: () = assert!(ANTONYMS.len() <= 32, "antonym pairs are bits of a u32");
+const _: () = assert!(ANTONYMS.len() <= 32, "antonym pairs are bits of a u32, their words of a u64");
+
+static AGREEMENT_WORDS: LazyLock<WordLexicon> = LazyLock::new(|| WordLexicon::new(AGREEMENT.iter().copied()));
+static DISCLOSURE_WORDS: LazyLock<WordLexicon> =
+    LazyLock::new(|| WordLexicon::new(DISCLOSURE.iter().copied()));
+static ALIGNMENT_WORDS: LazyLock<WordLexicon> =
+    LazyLock::new(|| WordLexicon::new(ALIGNMENT.iter().map(|a| a.0)));
+static DENIAL_WORDS: LazyLock<WordLexicon> = LazyLock::new(|| WordLexicon::new(DENIALS.iter().copied()));
+static ANTONYM_WORDS: LazyLock<WordLexicon> =
+    LazyLock::new(|| WordLexicon::new(ANTONYMS.iter().flat_map(|&(x, y)| [x, y])));
 
 /// Words whose opposites in the other claim of a pair about the same
 /// thing make a contradiction: (word, its opposite).
@@ -215,13 +156,7 @@ pub(crate) struct Amount {
 
 impl Frame {
     pub(crate) fn new(claim: &Claim, article: Option<&Article>, tolerance: f64) -> Self {
-        let lower = claim.text().to_lowercase();
-        let words: Vec<String> = lower
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let text = claim.text();
         let mut countries: Vec<String> = claim
             .entities()
             .iter()
@@ -251,23 +186,25 @@ impl Frame {
                 }
             }
         }
+        // Antonym pair `k` is entries `2k` and `2k + 1` of the word list.
+        let antonyms = ANTONYM_WORDS.present(text);
         let (mut antonym_first, mut antonym_second) = (0u32, 0u32);
-        for (k, (x, y)) in ANTONYMS.iter().enumerate() {
-            antonym_first |= u32::from(first_match(&refs, x).is_some()) << k;
-            antonym_second |= u32::from(first_match(&refs, y).is_some()) << k;
+        for k in 0..ANTONYMS.len() {
+            antonym_first |= u32::from(antonyms >> (2 * k) & 1 == 1) << k;
+            antonym_second |= u32::from(antonyms >> (2 * k + 1) & 1 == 1) << k;
         }
         let polarity = claim.factuality().map_or(Polarity::Positive, |f| f.polarity);
         let certain = claim.factuality().is_none_or(|f| f.certainty == Certainty::Certain);
         Self {
             countries,
             entities,
-            agreement: AGREEMENT.iter().any(|w| first_match(&refs, w).is_some()),
-            stage: stage_of(claim.text()),
-            disclosure: DISCLOSURE.iter().find_map(|w| first_match(&refs, w).map(|at| refs[at].to_owned())),
-            alignment: earliest(&refs, ALIGNMENT),
+            agreement: AGREEMENT_WORDS.any(text),
+            stage: stage_of(text),
+            disclosure: DISCLOSURE_WORDS.first(text).map(|(_, word)| word),
+            alignment: ALIGNMENT_WORDS.first(text).map(|(k, word)| (ALIGNMENT[k].1, word)),
             polarity,
             certain,
-            denial: DENIALS.iter().any(|w| first_match(&refs, w).is_some()),
+            denial: DENIAL_WORDS.any(text),
             dates,
             amounts,
             published: article.and_then(|a| a.meta().published),
@@ -298,40 +235,6 @@ impl Frame {
     }
 }
 
-/// The status lexicon as one automaton: status words are looked up in
-/// every claim the matcher reads, so this is on the hot path.
-static STAGE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(STAGES.iter().map(|(pattern, _)| pattern.trim_end_matches('*')))
-        .expect("the status lexicon is a fixed list of plain words")
-});
-
-/// The first status word of a text, as a whole word (or the start of one,
-/// for entries ending in `*`), and its stage.
-pub(crate) fn stage_of(text: &str) -> Option<(Stage, String)> {
-    let word_char = |c: char| c.is_alphanumeric() || c == '-';
-    STAGE_FINDER.find_iter(text).find_map(|m| {
-        let (pattern, stage) = STAGES[m.pattern().as_usize()];
-        let starts = text[..m.start()].chars().next_back().is_none_or(|c| !word_char(c));
-        let ends = pattern.ends_with('*') || text[m.end()..].chars().next().is_none_or(|c| !word_char(c));
-        // The whole word as written ("negotiating" for "negotiat*").
-        let rest = &text[m.end()..];
-        let end = m.end() + rest.find(|c: char| !word_char(c)).unwrap_or(rest.len());
-        (starts && ends).then(|| (stage, text[m.start()..end].to_lowercase()))
-    })
-}
-
-/// Whether a text's first status word is an outcome ("signed",
-/// "cancelled": `Some(true)`) or a step towards one ("talks", "agreed":
-/// `Some(false)`), or `None` when it has none. The matcher keeps claims
-/// of different status apart: "negotiating a deal" is not "signed a
-/// deal".
-pub(crate) fn outcome_of(text: &str) -> Option<bool> {
-    stage_of(text).map(|(stage, _)| stage.is_outcome())
-}
-
 /// The range of values a bound allows around `value`.
 fn range(value: f64, bound: Option<&str>, tolerance: f64) -> (f64, f64) {
     let (lo, hi) = (value * (1.0 - tolerance), value * (1.0 + tolerance));
@@ -341,36 +244,6 @@ fn range(value: f64, bound: Option<&str>, tolerance: f64) -> (f64, f64) {
         Some("about" | "nearly") => (value * 0.9, value * 1.1),
         _ => (lo, hi),
     }
-}
-
-/// The position of the first match of a lexicon entry: one word or a
-/// phrase of several, with `*` at the end matching any ending.
-fn first_match(words: &[&str], pattern: &str) -> Option<usize> {
-    let parts: Vec<&str> = pattern.split(' ').collect();
-    let n = parts.len();
-    if words.len() < n {
-        return None;
-    }
-    (0..=words.len() - n).find(|&i| parts.iter().zip(&words[i..i + n]).all(|(p, w)| word_matches(p, w)))
-}
-
-fn word_matches(pattern: &str, word: &str) -> bool {
-    match pattern.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == pattern,
-    }
-}
-
-/// The entry of `lexicon` that occurs first in the words.
-fn earliest<T: Copy>(words: &[&str], lexicon: Lexicon<T>) -> Option<(T, String)> {
-    lexicon
-        .iter()
-        .filter_map(|&(pattern, value)| first_match(words, pattern).map(|at| (at, value, pattern)))
-        .min_by_key(|&(at, _, _)| at)
-        .map(|(at, value, pattern)| {
-            let n = pattern.split(' ').count();
-            (value, words[at..at + n].join(" "))
-        })
 }
 
 /// Claims back in the same paragraph a clause may take its parties from.
@@ -437,25 +310,6 @@ fn new_paragraph(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(text: &str) -> Vec<String> {
-        text.split(' ').map(str::to_owned).collect()
-    }
-
-    #[test]
-    fn lexicon_entries_match_words_and_phrases() {
-        let w = words("talks will continue to finalise the road map");
-        let refs: Vec<&str> = w.iter().map(String::as_str).collect();
-        assert_eq!(first_match(&refs, "finalis*"), Some(4));
-        assert_eq!(first_match(&refs, "road map"), Some(6));
-        assert_eq!(first_match(&refs, "talk"), None);
-        assert_eq!(
-            stage_of("Talks will continue to finalise the road map").map(|s| s.0),
-            Some(Stage::Negotiating)
-        );
-        assert_eq!(stage_of("They designed it, then signed it").map(|s| s.1).as_deref(), Some("signed"));
-        assert_eq!(stage_of("Negotiations began").map(|s| s.1).as_deref(), Some("negotiations"));
-    }
 
     #[test]
     fn bounds_widen_the_range() {

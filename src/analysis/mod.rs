@@ -32,7 +32,6 @@ use crate::model::{
     Relation, RelationKind, TimelineEntry, Verdict,
 };
 use frame::Frame;
-pub(crate) use frame::outcome_of;
 use origin::ClaimOrigin;
 use relate::{Context, Found};
 

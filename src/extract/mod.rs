@@ -10,6 +10,7 @@ pub(crate) mod attribution;
 pub(crate) mod classify;
 pub(crate) mod clause;
 pub(crate) mod entity;
+pub(crate) mod lexicon;
 pub(crate) mod quantity;
 pub(crate) mod segment;
 pub(crate) mod text;

@@ -104,7 +104,8 @@ impl Tokenizer {
     /// `aliases` as extraction finds them: case-sensitive, longest alias
     /// first, possessives stripped.
     pub(crate) fn tokens(&self, claim: &Claim, aliases: &EntityTable) -> Tokens {
-        let mut out = Tokens { outcome: crate::analysis::outcome_of(claim.text()), ..Tokens::default() };
+        let mut out =
+            Tokens { outcome: crate::extract::lexicon::outcome_of(claim.text()), ..Tokens::default() };
         // Most text is already in NFKC form: check before rebuilding it.
         let text: std::borrow::Cow<'_, str> = if is_nfkc_quick(claim.text().chars()) == IsNormalized::Yes {
             claim.text().into()
