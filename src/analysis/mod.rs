@@ -14,8 +14,8 @@
 //! - Corroboration counts independent origins only (see `origin.rs`):
 //!   republications, copies of one story and relays collapse onto their
 //!   origin, so adding a copy of an article never adds an origin.
-//! - Everything is ordered by claim and group index, so the results do
-//!   not depend on the thread count.
+//! - Pairs, relations and events are ordered by claim and group id, so
+//!   the results depend on neither the input order nor the thread count.
 
 mod frame;
 mod origin;
@@ -84,8 +84,12 @@ pub(crate) struct Input<'a> {
 /// group, in group order.
 pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relation>, Vec<Assessment>) {
     let frames = frames(input, config);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); input.groups.len()];
+    for (i, &g) in input.group_of.iter().enumerate() {
+        members[g].push(i);
+    }
     let scores: HashMap<(usize, usize), f64> = input.scored.iter().map(|&(a, b, s)| ((a, b), s)).collect();
-    let pairs = candidate_pairs(input, &frames, config);
+    let pairs = candidate_pairs(input, &members, &frames, config);
     let found: Vec<(usize, usize, Found)> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
@@ -104,12 +108,13 @@ pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relati
         .claims
         .iter()
         .map(|c| {
-            let outlet = input.corpus.get(c.article()).and_then(|a| a.meta().outlet.clone());
-            let own = article_origins.get(c.article()).cloned().unwrap_or_else(|| c.article().to_owned());
-            origin::claim_origin(c, outlet.as_deref(), &own)
+            let outlet = input.corpus.get(c.article()).and_then(|a| a.meta().outlet.as_deref());
+            let own = article_origins.get(c.article()).map_or(c.article(), String::as_str);
+            origin::claim_origin(c, outlet, own)
         })
         .collect();
-    let assessments = assess(input, &frames, &origins, &relations);
+    let assessments = assess(input, &members, &frames, &origins, &relations);
+    let relations = relations.into_iter().map(|r| r.into_relation(input)).collect();
     (relations, assessments)
 }
 
@@ -141,17 +146,19 @@ const ALL_PAIRS_UP_TO: usize = 24;
 
 /// The claim pairs worth classifying, each `(i, j)` with claim `i`'s id
 /// before claim `j`'s.
-fn candidate_pairs(input: &Input<'_>, frames: &[Frame], config: &AnalysisConfig) -> Vec<(usize, usize)> {
-    let index: HashMap<&str, usize> = input.claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
+fn candidate_pairs(
+    input: &Input<'_>,
+    members: &[Vec<usize>],
+    frames: &[Frame],
+    config: &AnalysisConfig,
+) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for group in input.groups {
-        let members: Vec<usize> =
-            group.claims.iter().filter_map(|id| index.get(id.as_str()).copied()).collect();
+    for (group, members) in input.groups.iter().zip(members) {
         if members.len() <= ALL_PAIRS_UP_TO {
             for (k, &x) in members.iter().enumerate() {
                 pairs.extend(members[k + 1..].iter().map(|&y| (x.min(y), x.max(y))));
             }
-        } else if let Some(&canonical) = index.get(group.canonical.as_str()) {
+        } else if let Some(&canonical) = members.iter().find(|&&m| input.claims[m].id() == group.canonical) {
             pairs.extend(
                 members.iter().filter(|&&m| m != canonical).map(|&m| (m.min(canonical), m.max(canonical))),
             );
@@ -201,7 +208,7 @@ fn candidate_pairs(input: &Input<'_>, frames: &[Frame], config: &AnalysisConfig)
 struct Pending {
     kind: RelationKind,
     contradiction: Option<ContradictionType>,
-    /// For updates, whether the lower group index is the later one.
+    /// For updates, whether the group with the smaller id is the later.
     low_is_later: bool,
     pairs: Vec<(usize, usize, String)>,
 }
@@ -214,15 +221,47 @@ fn rank(kind: RelationKind) -> u8 {
     }
 }
 
+/// A relation between groups by index, with its claim pairs by index
+/// (from the `from` side), as the assessment reads it.
+struct GroupRelation {
+    from: usize,
+    to: usize,
+    kind: RelationKind,
+    contradiction: Option<ContradictionType>,
+    reason: String,
+    pairs: Vec<(usize, usize, String)>,
+}
+
+impl GroupRelation {
+    fn into_relation(self, input: &Input<'_>) -> Relation {
+        Relation {
+            from: input.groups[self.from].id.clone(),
+            to: input.groups[self.to].id.clone(),
+            kind: self.kind,
+            contradiction: self.contradiction,
+            reason: self.reason,
+            pairs: self
+                .pairs
+                .into_iter()
+                .map(|(a, b, reason)| ClaimPair {
+                    from: input.claims[a].id().to_owned(),
+                    to: input.claims[b].id().to_owned(),
+                    reason,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Claim-pair findings into group relations, one kind per pair of groups.
-fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<Relation> {
+fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<GroupRelation> {
     // Keyed and ordered by group id, so neither the relations nor their
     // direction depend on the input order.
     let mut by_groups: BTreeMap<(&str, &str, usize, usize), Pending> = BTreeMap::new();
     let id = |g: usize| input.groups[g].id.as_str();
     for (i, j, f) in found {
         let (gi, gj) = (input.group_of[i], input.group_of[j]);
-        // Claim `x` sits in the lower group, `y` in the higher.
+        // Claim `x` sits in the group with the smaller id, `y` in the other.
         let first = (id(gi), input.claims[i].id()) <= (id(gj), input.claims[j].id());
         let ((x, gx), (y, gy)) = if first { ((i, gi), (j, gj)) } else { ((j, gj), (i, gi)) };
         let (kind, contradiction, x_is_later, reason) = match f {
@@ -270,21 +309,8 @@ fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<Relati
                 1 => first,
                 n => format!("{first} ({n} claim pairs)"),
             };
-            Relation {
-                from: input.groups[from].id.clone(),
-                to: input.groups[to].id.clone(),
-                kind: p.kind,
-                contradiction: if p.kind == RelationKind::Contradicts { p.contradiction } else { None },
-                reason,
-                pairs: pairs
-                    .into_iter()
-                    .map(|(a, b, reason)| ClaimPair {
-                        from: input.claims[a].id().to_owned(),
-                        to: input.claims[b].id().to_owned(),
-                        reason,
-                    })
-                    .collect(),
-            }
+            let contradiction = if p.kind == RelationKind::Contradicts { p.contradiction } else { None };
+            GroupRelation { from, to, kind: p.kind, contradiction, reason, pairs }
         })
         .collect()
 }
@@ -317,83 +343,99 @@ impl State {
     }
 }
 
+/// What happened to a group at one point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum EventKind {
+    /// A member was reported.
+    Reports,
+    /// A claim contradicted it.
+    Contradicts,
+    /// A later report updated it.
+    Updates,
+}
+
+impl EventKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Reports => "reports",
+            EventKind::Contradicts => "contradicts",
+            EventKind::Updates => "updates",
+        }
+    }
+}
+
 /// Something that happened to a group: a member reported, or a claim of
 /// another group contradicting or updating it.
 struct Event {
     claim: usize,
-    kind: &'static str,
+    kind: EventKind,
     denial: bool,
+}
+
+/// A contradiction or update of a group, in words, for its verdict's
+/// reason.
+struct Note {
+    kind: RelationKind,
+    contradiction: Option<ContradictionType>,
+    text: String,
 }
 
 fn assess(
     input: &Input<'_>,
+    members: &[Vec<usize>],
     frames: &[Frame],
     origins: &[ClaimOrigin],
-    relations: &[Relation],
+    relations: &[GroupRelation],
 ) -> Vec<Assessment> {
-    let index: HashMap<&str, usize> = input.claims.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
-    let group_index: HashMap<&str, usize> =
-        input.groups.iter().enumerate().map(|(g, x)| (x.id.as_str(), g)).collect();
     let mut events: Vec<Vec<Event>> = (0..input.groups.len()).map(|_| Vec::new()).collect();
-    let mut notes: Vec<Vec<String>> = (0..input.groups.len()).map(|_| Vec::new()).collect();
+    let mut notes: Vec<Vec<Note>> = (0..input.groups.len()).map(|_| Vec::new()).collect();
     for r in relations {
-        let (Some(&gf), Some(&gt)) = (group_index.get(r.from.as_str()), group_index.get(r.to.as_str()))
-        else {
+        let (gf, gt) = (r.from, r.to);
+        if r.kind == RelationKind::Supports || (r.kind == RelationKind::Updates && gf == gt) {
             continue;
-        };
-        for p in &r.pairs {
-            let (Some(&cf), Some(&ct)) = (index.get(p.from.as_str()), index.get(p.to.as_str())) else {
-                continue;
-            };
-            match r.kind {
-                RelationKind::Contradicts => {
-                    // Each side is contradicted by the other (inside one
-                    // group, each member by the other).
-                    for (target, other, mine) in [(gt, cf, ct), (gf, ct, cf)] {
-                        let denial = is_denial(input, frames, other, mine);
-                        events[target].push(Event { claim: other, kind: "contradicts", denial });
-                    }
+        }
+        for &(cf, ct, _) in &r.pairs {
+            if r.kind == RelationKind::Contradicts {
+                // Each side is contradicted by the other (inside one group,
+                // each member by the other).
+                for (target, other, mine) in [(gt, cf, ct), (gf, ct, cf)] {
+                    let denial = is_denial(input, frames, other, mine);
+                    events[target].push(Event { claim: other, kind: EventKind::Contradicts, denial });
                 }
-                RelationKind::Updates if gf != gt => {
-                    events[gt].push(Event { claim: cf, kind: "updates", denial: false });
-                }
-                _ => {}
+            } else {
+                events[gt].push(Event { claim: cf, kind: EventKind::Updates, denial: false });
             }
         }
-        let what = match (r.kind, r.contradiction) {
-            (RelationKind::Contradicts, Some(t)) => format!("contradicted ({})", t.as_str()),
-            (RelationKind::Updates, _) => "updated by a later report".to_owned(),
-            _ => continue,
+        let what = match r.contradiction {
+            Some(t) => format!("contradicted ({})", t.as_str()),
+            None => "updated by a later report".to_owned(),
         };
-        if r.kind == RelationKind::Updates && gf == gt {
-            continue;
-        }
         let targets: &[usize] =
             if r.kind == RelationKind::Contradicts && gf != gt { &[gf, gt] } else { &[gt] };
         for &g in targets {
             let other = if g == gt { gf } else { gt };
-            let claim = r.pairs.first().map(|p| if g == gt { &p.from } else { &p.to });
-            let text =
-                claim.and_then(|id| index.get(id.as_str())).map(|&i| input.claims[i].text()).unwrap_or("");
-            notes[g].push(format!(
-                "{what} by {} ({}): {}; \"{}\"",
-                input.groups[other].id,
-                r.reason,
-                claim.map_or("", |c| c.as_str()),
-                text
-            ));
+            let claim = r.pairs.first().map(|p| if g == gt { p.0 } else { p.1 });
+            let (id, text) = claim.map_or(("", ""), |c| (input.claims[c].id(), input.claims[c].text()));
+            notes[g].push(Note {
+                kind: r.kind,
+                contradiction: r.contradiction,
+                text: format!("{what} by {} ({}): {id}; \"{text}\"", input.groups[other].id, r.reason),
+            });
         }
     }
     input
         .groups
         .par_iter()
+        .zip(members)
         .zip(events.into_par_iter())
         .zip(notes.into_par_iter())
-        .map(|((group, mut events), notes)| {
-            let members: Vec<usize> =
-                group.claims.iter().filter_map(|id| index.get(id.as_str()).copied()).collect();
-            events.extend(members.iter().map(|&m| Event { claim: m, kind: "reports", denial: false }));
-            assessment(input, group, &members, events, notes, origins)
+        .map(|(((group, members), mut events), notes)| {
+            events.extend(members.iter().map(|&m| Event {
+                claim: m,
+                kind: EventKind::Reports,
+                denial: false,
+            }));
+            assessment(input, group, members, events, &notes, origins)
         })
         .collect()
 }
@@ -422,54 +464,49 @@ fn assessment(
     group: &ClaimGroup,
     members: &[usize],
     mut events: Vec<Event>,
-    notes: Vec<String>,
+    notes: &[Note],
     origins: &[ClaimOrigin],
 ) -> Assessment {
     let claims = input.claims;
     let published = |i: usize| input.corpus.get(claims[i].article()).and_then(|a| a.meta().published);
-    let rank = |kind: &str| match kind {
-        "reports" => 0,
-        "contradicts" => 1,
-        _ => 2,
-    };
     events.sort_by(|a, b| {
         let (da, db) = (published(a.claim), published(b.claim));
-        (da.is_none(), da, claims[a.claim].article(), rank(a.kind), a.claim).cmp(&(
+        (da.is_none(), da, claims[a.claim].article(), a.kind, a.claim).cmp(&(
             db.is_none(),
             db,
             claims[b.claim].article(),
-            rank(b.kind),
+            b.kind,
             b.claim,
         ))
     });
 
     let mut state = State::default();
     let mut timeline: Vec<TimelineEntry> = Vec::new();
-    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut seen: BTreeSet<(&str, EventKind)> = BTreeSet::new();
     for e in &events {
         let article = claims[e.claim].article();
         match e.kind {
-            "reports" => {
+            EventKind::Reports => {
                 let o = &origins[e.claim];
                 state.origins.insert(o.name.clone());
                 state.asserted |= o.asserted;
             }
-            "contradicts" => {
+            EventKind::Contradicts => {
                 state.disputed = true;
                 state.denied |= e.denial;
             }
-            _ => state.superseded = true,
+            EventKind::Updates => state.superseded = true,
         }
         if seen.insert((article, e.kind)) {
             timeline.push(TimelineEntry {
                 date: published(e.claim),
                 article: article.to_owned(),
                 claim: claims[e.claim].id().to_owned(),
-                event: e.kind.to_owned(),
+                event: e.kind.as_str().to_owned(),
                 status: state.verdict(),
             });
         } else if let Some(last) =
-            timeline.iter_mut().rev().find(|t| t.article == article && t.event == e.kind)
+            timeline.iter_mut().rev().find(|t| t.article == article && t.event == e.kind.as_str())
         {
             last.status = state.verdict();
         }
@@ -506,14 +543,13 @@ fn assessment(
     let articles: BTreeSet<&str> = members.iter().map(|&m| claims[m].article()).collect();
     let reason = match verdict {
         Verdict::Denied | Verdict::Disputed | Verdict::Superseded => {
-            let wanted = match verdict {
-                Verdict::Denied => "contradicted (polarity)",
-                Verdict::Disputed => "contradicted",
-                _ => "updated",
+            let wanted = |n: &Note| match verdict {
+                Verdict::Denied => n.contradiction == Some(ContradictionType::Polarity),
+                Verdict::Disputed => n.kind == RelationKind::Contradicts,
+                _ => n.kind == RelationKind::Updates,
             };
             let lead = if verdict == Verdict::Denied { "denied by a party to it: " } else { "" };
-            let lines: Vec<&str> =
-                notes.iter().filter(|n| n.starts_with(wanted)).map(String::as_str).collect();
+            let lines: Vec<&str> = notes.iter().filter(|n| wanted(n)).map(|n| n.text.as_str()).collect();
             format!("{lead}{}", lines.join("; "))
         }
         Verdict::Corroborated => format!("{} independent origins: {}", names.len(), names.join(", ")),
