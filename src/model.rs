@@ -351,6 +351,17 @@ pub enum AttributionMode {
     OwnVoice,
 }
 
+impl AttributionMode {
+    /// The mode's name, as in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionMode::Direct => "direct",
+            AttributionMode::Indirect => "indirect",
+            AttributionMode::OwnVoice => "own_voice",
+        }
+    }
+}
+
 /// Who a claim is attributed to, FactBank-style: a chain of sources from
 /// the outlet down to the speaker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -42,6 +42,8 @@ pub struct Tracker {
     group_index: HashMap<String, usize>,
     relations: Vec<Relation>,
     assessments: Vec<Assessment>,
+    /// The entity table the pipeline resolved names with.
+    entities: EntityTable,
 }
 
 /// A group that answers a [`Tracker::query`].
@@ -132,7 +134,8 @@ impl Tracker {
             .filter_map(|(a, b, s)| Some((*by_id.get(a)?, *by_id.get(b)?, s)))
             .map(|(a, b, s)| (a.min(b), a.max(b), s))
             .collect();
-        let entities = EntityTable::builtin();
+        // The matcher's alias table, kept for the analysis and the reports.
+        let entities = matcher.config().aliases.clone();
         let input = analysis::Input {
             corpus: &corpus,
             claims: &claims,
@@ -142,7 +145,18 @@ impl Tracker {
             entities: &entities,
         };
         let (relations, assessments) = analysis::analyze(&input, config);
-        Self { corpus, claims, by_id, skipped, groups, group_of, group_index, relations, assessments }
+        Self {
+            corpus,
+            claims,
+            by_id,
+            skipped,
+            groups,
+            group_of,
+            group_index,
+            relations,
+            assessments,
+            entities,
+        }
     }
 
     /// Gives the groups the ids they had in `previous` (a saved state), so
@@ -213,6 +227,11 @@ impl Tracker {
             rename(&mut a.group);
         }
         self.group_index = self.groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+    }
+
+    /// The entity table names were resolved with.
+    pub(crate) fn entities(&self) -> &EntityTable {
+        &self.entities
     }
 
     /// The articles.

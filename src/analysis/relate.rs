@@ -112,7 +112,8 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     let policy =
         a.alignment.is_some() && a.alignment_kind() == b.alignment_kind() && parties == Parties::Compatible;
 
-    if (same || ((agreement || policy) && numeric_conflict(a, b).is_none()))
+    let numeric = numeric_conflict(a, b);
+    if (same || ((agreement || policy) && numeric.is_none()))
         && let Some(found) = status_change(a, b, policy)
     {
         return Some(found);
@@ -141,7 +142,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     // agreements, unless the matcher says they are the same claim.
     if same
         && !dates_disjoint(a, b)
-        && let Some(reason) = numeric_conflict(a, b)
+        && let Some(reason) = numeric
     {
         return Some(Found::Contradicts(ContradictionType::Numeric, reason));
     }

@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::extract::EntityTable;
 use crate::model::{Claim, EntityKind, RelationKind, Verdict};
 use crate::tracker::Tracker;
 
@@ -44,11 +43,6 @@ pub fn csv(tracker: &Tracker) -> String {
         let group = tracker.group_of(claim.id());
         let assessment = group.and_then(|g| tracker.assessment(&g.id));
         let attribution = claim.attribution();
-        let mode = attribution.map(|a| match a.mode {
-            crate::model::AttributionMode::Direct => "direct",
-            crate::model::AttributionMode::Indirect => "indirect",
-            _ => "own_voice",
-        });
         let row = [
             claim.id().to_owned(),
             claim.article().to_owned(),
@@ -56,7 +50,7 @@ pub fn csv(tracker: &Tracker) -> String {
             meta.and_then(|m| m.published).map(|d| d.to_string()).unwrap_or_default(),
             article.map(|a| a.line_of(claim.span().start).to_string()).unwrap_or_default(),
             attribution.and_then(|a| a.speaker.clone()).unwrap_or_default(),
-            mode.unwrap_or_default().to_owned(),
+            attribution.map(|a| a.mode.as_str()).unwrap_or_default().to_owned(),
             claim.factuality().map(|f| f.to_string()).unwrap_or_default(),
             group.map(|g| g.id.clone()).unwrap_or_default(),
             assessment.map(|a| a.verdict.to_string()).unwrap_or_default(),
@@ -243,7 +237,7 @@ fn verdict_words(verdict: Verdict) -> &'static str {
 /// `alternateName` says the verdict in words, and whose `ratingExplanation`
 /// gives the reason.
 pub fn claimreview(tracker: &Tracker) -> String {
-    let entities = EntityTable::builtin();
+    let entities = tracker.entities();
     let mut graph = Vec::new();
     for (group, a) in tracker.groups().iter().zip(tracker.assessments()) {
         let mut appearances: BTreeMap<(bool, Option<String>, String), Value> = BTreeMap::new();

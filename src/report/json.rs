@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    AttributionMode, ClaimPair, ContradictionType, FactualitySummary, Origin, Quantity, RelationKind, Span,
-    UnresolvedDate, Verdict,
+    Assessment, AttributionMode, ClaimGroup, ClaimPair, ContradictionType, FactualitySummary, Origin,
+    Quantity, Relation, RelationKind, Span, UnresolvedDate, Verdict,
 };
 use crate::tracker::Tracker;
 
@@ -180,6 +180,49 @@ pub struct RelationRecord {
     pub pairs: Vec<ClaimPair>,
 }
 
+impl GroupRecord {
+    /// The record of one group with its assessment.
+    fn new(tracker: &Tracker, g: &ClaimGroup, a: &Assessment) -> Self {
+        Self {
+            id: g.id.clone(),
+            claims: g.claims.clone(),
+            canonical: tracker.claim(&g.canonical).map(|c| c.text().to_owned()).unwrap_or_default(),
+            canonical_claim: g.canonical.clone(),
+            verdict: a.verdict,
+            verdict_reason: a.reason.clone(),
+            factuality: a.factuality,
+            independent_sources: a.independent_sources(),
+            origins: a.origins.iter().map(|o| o.name.clone()).collect(),
+            origin_details: a.origins.clone(),
+            timeline: a
+                .timeline
+                .iter()
+                .map(|t| TimelineRecord {
+                    date: t.date.map(|d| d.to_string()),
+                    article: t.article.clone(),
+                    claim: t.claim.clone(),
+                    event: t.event.clone(),
+                    status: t.status,
+                })
+                .collect(),
+            evidence: g.evidence.clone(),
+        }
+    }
+}
+
+impl From<&Relation> for RelationRecord {
+    fn from(r: &Relation) -> Self {
+        Self {
+            from: r.from.clone(),
+            to: r.to.clone(),
+            kind: r.kind,
+            contradiction: r.contradiction,
+            reason: r.reason.clone(),
+            pairs: r.pairs.clone(),
+        }
+    }
+}
+
 impl Document {
     /// The document describing everything `tracker` holds.
     pub fn new(tracker: &Tracker) -> Self {
@@ -225,43 +268,9 @@ impl Document {
             .groups()
             .iter()
             .zip(tracker.assessments())
-            .map(|(g, a)| GroupRecord {
-                id: g.id.clone(),
-                claims: g.claims.clone(),
-                canonical: tracker.claim(&g.canonical).map(|c| c.text().to_owned()).unwrap_or_default(),
-                canonical_claim: g.canonical.clone(),
-                verdict: a.verdict,
-                verdict_reason: a.reason.clone(),
-                factuality: a.factuality,
-                independent_sources: a.independent_sources(),
-                origins: a.origins.iter().map(|o| o.name.clone()).collect(),
-                origin_details: a.origins.clone(),
-                timeline: a
-                    .timeline
-                    .iter()
-                    .map(|t| TimelineRecord {
-                        date: t.date.map(|d| d.to_string()),
-                        article: t.article.clone(),
-                        claim: t.claim.clone(),
-                        event: t.event.clone(),
-                        status: t.status,
-                    })
-                    .collect(),
-                evidence: g.evidence.clone(),
-            })
+            .map(|(g, a)| GroupRecord::new(tracker, g, a))
             .collect();
-        let relations = tracker
-            .relations()
-            .iter()
-            .map(|r| RelationRecord {
-                from: r.from.clone(),
-                to: r.to.clone(),
-                kind: r.kind,
-                contradiction: r.contradiction,
-                reason: r.reason.clone(),
-                pairs: r.pairs.clone(),
-            })
-            .collect();
+        let relations = tracker.relations().iter().map(RelationRecord::from).collect();
         let skipped = tracker
             .skipped()
             .iter()
@@ -330,18 +339,23 @@ pub struct QueryHitRecord {
 impl QueryDocument {
     /// The answer to `query` given `hits` from [`Tracker::query`].
     pub fn new(tracker: &Tracker, query: &str, hits: &[crate::QueryHit]) -> Self {
-        let document = Document::new(tracker);
         let records: Vec<QueryHitRecord> = hits
             .iter()
             .filter_map(|h| {
-                let group = document.groups.iter().find(|g| g.id == h.group)?.clone();
-                Some(QueryHitRecord { score: h.score, claim: h.claim.clone(), group })
+                let group = tracker.group(&h.group)?;
+                let assessment = tracker.assessment(&h.group)?;
+                Some(QueryHitRecord {
+                    score: h.score,
+                    claim: h.claim.clone(),
+                    group: GroupRecord::new(tracker, group, assessment),
+                })
             })
             .collect();
-        let relations = document
-            .relations
-            .into_iter()
+        let relations = tracker
+            .relations()
+            .iter()
             .filter(|r| hits.iter().any(|h| h.group == r.from || h.group == r.to))
+            .map(RelationRecord::from)
             .collect();
         Self { schema: SCHEMA.to_owned(), query: query.to_owned(), hits: records, relations }
     }
