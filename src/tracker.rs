@@ -41,6 +41,8 @@ pub struct Tracker {
     /// Group id to its index in `groups`.
     group_index: HashMap<String, usize>,
     relations: Vec<Relation>,
+    /// For each group, the indices of the relations it takes part in.
+    relations_by_group: Vec<Vec<usize>>,
     assessments: Vec<Assessment>,
     /// The entity table the pipeline resolved names with.
     entities: EntityTable,
@@ -145,6 +147,7 @@ impl Tracker {
             entities: &entities,
         };
         let (relations, assessments) = analysis::analyze(&input, config);
+        let relations_by_group = relations_by_group(&relations, &group_index, groups.len());
         Self {
             corpus,
             claims,
@@ -154,6 +157,7 @@ impl Tracker {
             group_of,
             group_index,
             relations,
+            relations_by_group,
             assessments,
             entities,
         }
@@ -296,7 +300,8 @@ impl Tracker {
 
     /// The relations a group takes part in, on either side.
     pub fn relations_of<'s>(&'s self, group: &'s str) -> impl Iterator<Item = &'s Relation> + 's {
-        self.relations.iter().filter(move |r| r.from == group || r.to == group)
+        let indices = self.group_index.get(group).and_then(|&g| self.relations_by_group.get(g));
+        indices.into_iter().flatten().filter_map(|&r| self.relations.get(r))
     }
 
     /// "What do the sources say about X?": the groups whose claims are
@@ -360,6 +365,26 @@ impl Tracker {
             })
             .collect()
     }
+}
+
+/// For each group (by index), the relations it takes part in, in relation
+/// order, each once.
+fn relations_by_group(
+    relations: &[Relation],
+    group_index: &HashMap<String, usize>,
+    groups: usize,
+) -> Vec<Vec<usize>> {
+    let mut by_group = vec![Vec::new(); groups];
+    for (k, r) in relations.iter().enumerate() {
+        for id in [&r.from, &r.to] {
+            if let Some(&g) = group_index.get(id)
+                && by_group[g].last() != Some(&k)
+            {
+                by_group[g].push(k);
+            }
+        }
+    }
+    by_group
 }
 
 /// The score under which a group does not answer a query.
