@@ -142,7 +142,8 @@ impl State {
     }
 
     /// Runs the pipeline over the state's articles, keeping the saved
-    /// groups' ids (see [`Tracker::keep_group_ids`]).
+    /// groups' ids: each old id goes to the new group holding most of its
+    /// old members, and is used once.
     pub fn into_tracker(self) -> Tracker {
         let mut tracker = Tracker::new(self.corpus);
         tracker.keep_group_ids(&self.groups);

@@ -170,7 +170,7 @@ impl Tracker {
     /// keeps its own id (with a `-2`, `-3` ... suffix in the rare case it
     /// collides with a carried-over one). Relations, assessments and
     /// evidence follow the renaming.
-    pub fn keep_group_ids(&mut self, previous: &[crate::state::StoredGroup]) {
+    pub(crate) fn keep_group_ids(&mut self, previous: &[crate::state::StoredGroup]) {
         let old_of: HashMap<&str, &str> =
             previous.iter().flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str()))).collect();
         // (overlap, new group, old id) for every pair that shares claims.

@@ -52,9 +52,13 @@ impl WordLexicon {
     /// at the same place), with the words it matched as written, in lower
     /// case ("negotiations" for "negotiat*").
     pub(crate) fn first(&self, text: &str) -> Option<(usize, String)> {
-        self.matches(text)
-            .min_by_key(|&(k, start, _)| (start, k))
-            .map(|(k, start, end)| (k, text[start..end].to_lowercase()))
+        self.first_match(text).map(|(k, start, end)| (k, text[start..end].to_lowercase()))
+    }
+
+    /// The entry that occurs first, as `(pattern index, start, end)`,
+    /// without copying the words.
+    fn first_match(&self, text: &str) -> Option<(usize, usize, usize)> {
+        self.matches(text).min_by_key(|&(k, start, _)| (start, k))
     }
 
     /// Whether any entry occurs.
@@ -148,8 +152,9 @@ pub(crate) fn stage_of(text: &str) -> Option<(Stage, String)> {
 /// Whether a text's first status word is an outcome ("signed",
 /// "cancelled": `Some(true)`) or a step towards one ("talks", "agreed":
 /// `Some(false)`), or `None` when it has none.
+/// The matcher calls this for every claim, so it copies no words.
 pub(crate) fn outcome_of(text: &str) -> Option<bool> {
-    stage_of(text).map(|(stage, _)| stage.is_outcome())
+    STAGE_WORDS.first_match(text).map(|(k, _, _)| STAGES[k].1.is_outcome())
 }
 
 #[cfg(test)]
