@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use claimtrack::{Corpus, Loader, RelationKind, Tracker};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 const COUNTRIES: &[&str] = &["Iran", "China", "Russia", "India", "Turkey"];
 const OUTLETS: &[&str] = &["Outlet A", "Outlet B", "Outlet C", "Outlet D"];
@@ -73,7 +74,13 @@ fn verdicts(t: &Tracker) -> BTreeMap<String, (String, usize)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        // Failures are kept next to this file (`*.proptest-regressions`),
+        // where proptest replays them first on the next run.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn no_pair_both_supports_and_contradicts(stories in stories()) {
@@ -148,5 +155,29 @@ proptest! {
                 sources(&after)
             );
         }
+    }
+}
+
+/// Regression (issue 14): proptest's shrunk case. One story of three
+/// sentences, two of them identical, copied by another outlet without
+/// `via`, counted its copy as a second origin, because the copy detection
+/// counted the repeated sentence once.
+#[test]
+fn a_copy_repeating_a_sentence_is_still_one_story() {
+    let sentences = [
+        "Iran and China signed a military pact, officials said.".to_owned(),
+        "Iran and China signed a military pact, officials said.".to_owned(),
+        "Iran will invest $100 billion in China over 25 years.".to_owned(),
+    ];
+    let original = ("s0".to_owned(), document(OUTLETS[0], 3, None, &sentences));
+    let copy = ("z-copy".to_owned(), document(OUTLETS[1], 3, None, &sentences));
+    let before = tracker(std::slice::from_ref(&original));
+    let after = tracker(&[original, copy]);
+    for claim in before.claims() {
+        let sources = |t: &Tracker| {
+            let group = t.group_of(claim.id()).expect("grouped");
+            t.assessment(&group.id).expect("assessed").independent_sources()
+        };
+        assert_eq!(sources(&after), sources(&before), "{}", claim.id());
     }
 }

@@ -4,19 +4,19 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
 use claimtrack::{Corpus, Error, Loader};
 
 /// Loads `files` (name, bytes) from a fresh directory and returns the
 /// corpus and the error messages, with the directory replaced by `DIR`.
 fn load(test: &str, files: &[(&str, &[u8])], loader: Loader) -> (Corpus, Vec<String>) {
-    let dir = common::temp_dir(test);
+    let tmp = common::temp_dir(test);
+    let dir = tmp.path();
     for (name, bytes) in files {
         fs::write(dir.join(name), bytes).expect("write fixture");
     }
     let mut corpus = Corpus::new();
-    let report = loader.load_path(&mut corpus, &dir);
+    let report = loader.load_path(&mut corpus, dir);
     let prefix = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
     let errors = report.errors.iter().map(|e| e.to_string().replace(&prefix, "DIR/")).collect();
     (corpus, errors)
@@ -143,7 +143,8 @@ fn missing_path_and_unsupported_file() {
     assert!(matches!(report.errors.as_slice(), [Error::Io { .. }]));
     assert!(report.errors[0].to_string().starts_with("/no/such/claimtrack/path: "));
 
-    let dir = common::temp_dir("unsupported");
+    let tmp = common::temp_dir("unsupported");
+    let dir = tmp.path();
     let file = dir.join("data.pdf");
     fs::write(&file, b"%PDF").unwrap();
     let report = Loader::new().load_path(&mut corpus, &file);
@@ -171,15 +172,16 @@ fn directories_skip_their_readme_and_read_in_sorted_order() {
 
 #[test]
 fn corpus_load_stops_at_the_first_error_but_loader_keeps_going() {
-    let dir = common::temp_dir("first-error");
+    let tmp = common::temp_dir("first-error");
+    let dir = tmp.path();
     fs::write(dir.join("a.md"), GOOD).unwrap();
     fs::write(dir.join("b.md"), b"---\nbad: 1\n---\nBody.\n").unwrap();
     fs::write(dir.join("c.md"), GOOD).unwrap();
-    let err = Corpus::load([&dir]).unwrap_err();
+    let err = Corpus::load([dir]).unwrap_err();
     assert!(matches!(err, Error::Field { ref field, .. } if field == "bad"));
     assert_eq!(err.location().and_then(|l| l.line), Some(2));
     let mut corpus = Corpus::new();
-    let report = Loader::new().load_path(&mut corpus, Path::new(&dir));
+    let report = Loader::new().load_path(&mut corpus, dir);
     assert_eq!(report.errors.len(), 1);
     assert_eq!(report.added, ["a", "c"]);
 }

@@ -6,6 +6,7 @@ mod common;
 
 use claimtrack::{Claim, MatchConfig, Matcher, Span};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Short news-like sentences from a small vocabulary, so pairs overlap.
 fn sentence() -> impl Strategy<Value = String> {
@@ -47,7 +48,13 @@ fn claim(id: &str, text: &str) -> Claim {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        // Failures are kept next to this file (`*.proptest-regressions`),
+        // where proptest replays them first on the next run.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn score_is_symmetric_and_bounded(a in sentence(), b in sentence()) {

@@ -3,6 +3,7 @@
 
 use claimtrack::{Extractor, Loader, PartialDate};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Text that looks like scraped Markdown news: words, punctuation, markup,
 /// quotes, line breaks and non-Latin script.
@@ -136,7 +137,13 @@ fn quantities_of(text: &str) -> Vec<claimtrack::Quantity> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        // Failures are kept next to this file (`*.proptest-regressions`),
+        // where proptest replays them first on the next run.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     /// Normalizing a quantity's own text again gives the same kind, value,
     /// unit and bound.

@@ -26,20 +26,22 @@ const ALL: [&str; 5] = [
 
 #[test]
 fn a_saved_tracker_loads_back_to_the_same_results() {
-    let dir = common::temp_dir("state-roundtrip");
+    let tmp = common::temp_dir("state-roundtrip");
+    let dir = tmp.path();
     let file = dir.join("state.json");
     let tracker = common::tracker();
     tracker.save(&file).expect("saves");
     let back = State::load(&file).expect("loads").into_tracker();
     assert_eq!(Document::new(&back).to_json(), Document::new(&tracker).to_json());
     let leftovers: Vec<_> =
-        std::fs::read_dir(&dir).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+        std::fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").file_name()).collect();
     assert_eq!(leftovers, ["state.json"], "no temporary file is left behind");
 }
 
 #[test]
 fn adding_articles_keeps_group_ids() {
-    let dir = common::temp_dir("state-incremental");
+    let tmp = common::temp_dir("state-incremental");
+    let dir = tmp.path();
     let file = dir.join("state.json");
     let before = Tracker::new(corpus_of(&FIRST));
     before.save(&file).expect("saves");
@@ -91,7 +93,8 @@ fn load_error(file: &Path) -> String {
 
 #[test]
 fn truncated_corrupt_and_newer_files_are_refused_and_left_untouched() {
-    let dir = common::temp_dir("state-bad");
+    let tmp = common::temp_dir("state-bad");
+    let dir = tmp.path();
     let file = dir.join("state.json");
     common::tracker().save(&file).expect("saves");
     let whole = std::fs::read(&file).expect("read");
@@ -112,7 +115,8 @@ fn truncated_corrupt_and_newer_files_are_refused_and_left_untouched() {
 
 #[test]
 fn track_with_state_adds_articles_and_never_overwrites_a_bad_file() {
-    let dir = common::temp_dir("state-cli");
+    let tmp = common::temp_dir("state-cli");
+    let dir = tmp.path();
     let file = dir.join("state.json");
     let state = file.to_str().expect("utf-8 path");
     let first = common::track(&["--state", state, "--format", "json", "corpus/000_6381181499891bc2.txt"]);

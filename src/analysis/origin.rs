@@ -40,23 +40,28 @@ pub(crate) fn article_origins(corpus: &Corpus, claims: &[Claim]) -> HashMap<Stri
     let ids: Vec<&str> = corpus.articles().map(|a| a.id()).collect();
     let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     let mut per_article = vec![0usize; ids.len()];
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Each text with the articles that carry it and how many times.
+    let mut by_text: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for c in claims {
         if let Some(&a) = index.get(c.article()) {
             per_article[a] += 1;
             let list = by_text.entry(c.text()).or_default();
             // Claims come article by article: a repeat inside one
             // article is next to the previous one.
-            if list.last() != Some(&a) {
-                list.push(a);
+            match list.last_mut() {
+                Some((last, n)) if *last == a => *n += 1,
+                _ => list.push((a, 1)),
             }
         }
     }
+    // The claims two articles have in common, a text repeated inside both
+    // counted as often as the rarer of them carries it: a copy of an
+    // article repeats every one of its claims, repeats included.
     let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for list in by_text.values().filter(|l| l.len() > 1 && l.len() <= MAX_COPIES) {
-        for (k, &x) in list.iter().enumerate() {
-            for &y in &list[k + 1..] {
-                *shared.entry((x.min(y), x.max(y))).or_default() += 1;
+        for (k, &(x, nx)) in list.iter().enumerate() {
+            for &(y, ny) in &list[k + 1..] {
+                *shared.entry((x.min(y), x.max(y))).or_default() += nx.min(ny);
             }
         }
     }

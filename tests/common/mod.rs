@@ -20,12 +20,9 @@ pub fn tracker() -> Tracker {
     Tracker::new(corpus())
 }
 
-/// A fresh temporary directory for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimtrack-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh temporary directory for one test, removed when dropped.
+pub fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("claimtrack-test-{name}-")).tempdir().expect("temp dir")
 }
 
 /// The id of the claim of `article` whose span holds `quote` (an exact,

@@ -10,7 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// The bundled corpus's documents, read once.
 fn corpus_texts() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
     let corpus = Corpus::load([dir]).expect("the bundled corpus loads");
     corpus.articles().map(|a| (a.id().to_owned(), a.original().to_owned())).collect()
 }

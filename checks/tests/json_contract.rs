@@ -1,6 +1,12 @@
 //! The `claimtrack/1` JSON contract over the corpus.
 
-mod common;
+mod common {
+    /// The tracker over the bundled corpus.
+    pub fn tracker() -> claimtrack::Tracker {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
+        claimtrack::Tracker::new(claimtrack::Corpus::load([corpus]).expect("the bundled corpus loads"))
+    }
+}
 
 use claimtrack::report::json::{Document, SCHEMA};
 
@@ -116,7 +122,7 @@ fn other_schemas_are_refused() {
 /// The JSON Schema in `schema/claimtrack-1.schema.json`, which documents
 /// the contract field by field.
 fn schema() -> serde_json::Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/claimtrack-1.schema.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/claimtrack-1.schema.json");
     serde_json::from_str(&std::fs::read_to_string(path).expect("schema readable")).expect("schema is JSON")
 }
 
