@@ -72,7 +72,7 @@ pub use model::{
     TimelineEntry, Verdict,
 };
 pub use state::{STATE_FORMAT, STATE_VERSION, State, StoredGroup};
-pub use tracker::{QUERY_FLOOR, QueryHit, Tracker};
+pub use tracker::{QUERY_FLOOR, QueryHit, Tracker, TrackerBuilder};
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]

@@ -46,6 +46,60 @@ pub struct Tracker {
     assessments: Vec<Assessment>,
     /// The entity table the pipeline resolved names with.
     entities: EntityTable,
+    /// The settings it ran with, for queries.
+    matcher: MatchConfig,
+}
+
+/// Settings for a [`Tracker`]: the entity table, the matcher's and the
+/// analysis's settings. `Default` gives the built-in ones.
+///
+/// # Examples
+/// ```
+/// use claimtrack::{Corpus, Loader, MatchConfig, TrackerBuilder};
+/// let mut corpus = Corpus::new();
+/// corpus.insert(Loader::new().parse_document("a", "Iran and China signed a deal.")?)?;
+/// let mut matcher = MatchConfig::default();
+/// matcher.threshold = 0.4;
+/// let tracker = TrackerBuilder::default().matcher(matcher).build(corpus);
+/// assert_eq!(tracker.claims().len(), 1);
+/// # Ok::<(), claimtrack::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct TrackerBuilder {
+    entities: Option<EntityTable>,
+    matcher: MatchConfig,
+    analysis: AnalysisConfig,
+}
+
+impl TrackerBuilder {
+    /// Resolves names with `entities` in extraction, matching and
+    /// analysis (extend [`EntityTable::builtin`] to add names).
+    pub fn entities(mut self, entities: EntityTable) -> Self {
+        self.entities = Some(entities);
+        self
+    }
+
+    /// The matcher's settings. Its alias table is replaced by the one given
+    /// to [`TrackerBuilder::entities`], when one is.
+    pub fn matcher(mut self, config: MatchConfig) -> Self {
+        self.matcher = config;
+        self
+    }
+
+    /// The analysis's settings.
+    pub fn analysis(mut self, config: AnalysisConfig) -> Self {
+        self.analysis = config;
+        self
+    }
+
+    /// Runs the pipeline over `corpus` with these settings.
+    pub fn build(self, corpus: Corpus) -> Tracker {
+        let mut matcher = self.matcher;
+        if let Some(entities) = self.entities {
+            matcher.aliases = entities;
+        }
+        Tracker::run(corpus, matcher, &self.analysis)
+    }
 }
 
 /// A group that answers a [`Tracker::query`].
@@ -67,7 +121,11 @@ impl Tracker {
 
     /// Runs the pipeline over `corpus` with these analysis settings.
     pub fn with_config(corpus: Corpus, config: &AnalysisConfig) -> Self {
-        let extractor = Extractor::new();
+        TrackerBuilder::default().analysis(config.clone()).build(corpus)
+    }
+
+    fn run(corpus: Corpus, match_config: MatchConfig, config: &AnalysisConfig) -> Self {
+        let extractor = Extractor::new().with_entities(match_config.aliases.clone());
         // Articles are extracted on all cores and collected in corpus order.
         let articles: Vec<_> = corpus.articles().collect();
         let extractions: Vec<_> = articles.par_iter().map(|a| extractor.extract(a)).collect();
@@ -77,7 +135,7 @@ impl Tracker {
             claims.extend(extraction.claims);
             skipped.extend(extraction.skipped);
         }
-        let matcher = Matcher::new(MatchConfig::default());
+        let matcher = Matcher::new(match_config);
         // Identical claims (a republication's, a wire story's) are matched
         // once: a copy adds appearances to a group, never new groups or
         // new term weights.
@@ -160,6 +218,7 @@ impl Tracker {
             relations_by_group,
             assessments,
             entities,
+            matcher: matcher.config().clone(),
         }
     }
 
@@ -333,13 +392,13 @@ impl Tracker {
         let stop = if text.ends_with(['.', '!', '?', '"']) { "" } else { "." };
         let document = format!("---\ntitle: query\n---\n{text}{stop}\n");
         let Ok(article) = Loader::new().parse_document("query", &document) else { return Vec::new() };
-        let asked = Extractor::new().extract(&article).claims;
+        let asked = Extractor::new().with_entities(self.entities.clone()).extract(&article).claims;
         if asked.is_empty() || self.claims.is_empty() {
             return Vec::new();
         }
         let mut all: Vec<Claim> = self.claims.clone();
         all.extend(asked.iter().cloned());
-        let matcher = Matcher::new(MatchConfig::default());
+        let matcher = Matcher::new(self.matcher.clone());
         let scorer = matcher.scorer(&all);
         let n = self.claims.len();
         let mut best: HashMap<usize, (f64, usize)> = HashMap::new();

@@ -1,0 +1,588 @@
+//! Scores the tracker against annotated stories.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- [--check] DIR ...
+//! ```
+//!
+//! Each DIR holds a `gold.json` and the articles it names (the format of
+//! `../shared/stories`, described in its README). For every story, and on
+//! average, it prints the do-nothing baseline (every quote alone), B-cubed
+//! precision, recall and F1 of the grouping, the gold relations found by
+//! kind with the precision of the relations the tracker reports, the hard
+//! negatives kept apart, and the money and count quantities read right.
+//! Then the same figures leave-one-story-out for what is fitted to data:
+//! the matcher's threshold is chosen on the other stories and the story is
+//! scored with it. `--check` exits with status 1 when a figure is under
+//! its floor (the floors are at the end of this file).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimtrack::matching::b_cubed;
+use claimtrack::{
+    Corpus, MatchConfig, QuantityKind, QuantityValue, RelationKind, Tracker, TrackerBuilder, Verdict,
+};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Gold {
+    files: BTreeMap<String, GoldFile>,
+    groups: Vec<GoldGroup>,
+    #[serde(default)]
+    relations: Vec<GoldRelation>,
+    #[serde(default)]
+    negatives: Vec<GoldNegative>,
+}
+
+#[derive(Deserialize)]
+struct GoldFile {
+    path: String,
+}
+
+#[derive(Deserialize)]
+struct GoldGroup {
+    id: String,
+    #[serde(default)]
+    quantities: Vec<GoldQuantity>,
+    members: Vec<GoldQuote>,
+}
+
+#[derive(Deserialize)]
+struct GoldQuantity {
+    kind: String,
+    /// A number, or a date as text.
+    value: serde_json::Value,
+}
+
+#[derive(Deserialize, Clone)]
+struct GoldQuote {
+    file: String,
+    quote: String,
+}
+
+#[derive(Deserialize)]
+struct GoldRelation {
+    a: String,
+    b: String,
+    kind: String,
+}
+
+#[derive(Deserialize)]
+struct GoldNegative {
+    a: GoldQuote,
+    b: GoldQuote,
+}
+
+/// A story: its gold annotation and its articles.
+struct Story {
+    name: String,
+    gold: Gold,
+    corpus: Corpus,
+    /// Article id of each gold file name.
+    article_of: HashMap<String, String>,
+}
+
+fn load(dir: &Path) -> Result<Story, String> {
+    let gold_path = dir.join("gold.json");
+    let text = std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let gold: Gold =
+        serde_json::from_str(&text).map_err(|e| format!("{}:{}: {e}", gold_path.display(), e.line()))?;
+    let mut corpus = Corpus::new();
+    let mut article_of = HashMap::new();
+    let loader = claimtrack::Loader::new();
+    for (name, file) in &gold.files {
+        let path = dir.join(&file.path);
+        let before: BTreeSet<String> = corpus.articles().map(|a| a.id().to_owned()).collect();
+        let report = loader.load_path(&mut corpus, &path);
+        if let Some(e) = report.errors.first() {
+            return Err(e.to_string());
+        }
+        let added = corpus.articles().map(|a| a.id().to_owned()).find(|id| !before.contains(id));
+        let id = added.ok_or_else(|| format!("{}: no article read", path.display()))?;
+        article_of.insert(name.clone(), id);
+    }
+    let name =
+        dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(Story { name, gold, corpus, article_of })
+}
+
+/// The figures of one story.
+#[derive(Clone, Copy, Default)]
+struct Figures {
+    baseline: f64,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    relations_gold: usize,
+    relations_found: usize,
+    /// Found, by kind: updates, contradicts, supports.
+    found_by_kind: [(usize, usize); 3],
+    relations_judged: usize,
+    relations_right: usize,
+    negatives: usize,
+    negatives_apart: usize,
+    quantities: usize,
+    quantities_right: usize,
+    mapped: usize,
+    quotes: usize,
+}
+
+impl Figures {
+    fn relation_recall(&self) -> f64 {
+        ratio(self.relations_found, self.relations_gold)
+    }
+    fn relation_precision(&self) -> f64 {
+        ratio(self.relations_right, self.relations_judged)
+    }
+    fn negatives_share(&self) -> f64 {
+        ratio(self.negatives_apart, self.negatives)
+    }
+    fn quantity_share(&self) -> f64 {
+        ratio(self.quantities_right, self.quantities)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+fn kind_index(kind: &str) -> Option<usize> {
+    match kind {
+        "updates" => Some(0),
+        "contradicts" => Some(1),
+        "supports" => Some(2),
+        _ => None,
+    }
+}
+
+fn relation_name(kind: RelationKind) -> &'static str {
+    kind.as_str()
+}
+
+/// A unit the tracker groups: an article, a span of its original text and
+/// its group.
+struct Unit {
+    article: String,
+    start: usize,
+    end: usize,
+    group: String,
+    index: usize,
+}
+
+fn units(tracker: &Tracker) -> Vec<Unit> {
+    tracker
+        .claims()
+        .iter()
+        .enumerate()
+        .map(|(index, c)| Unit {
+            article: c.article().to_owned(),
+            start: c.span().start,
+            end: c.span().end,
+            group: tracker.group_of(c.id()).map(|g| g.id.clone()).unwrap_or_default(),
+            index,
+        })
+        .collect()
+}
+
+/// The byte range of a gold quote in its article's original text.
+fn quote_range(story: &Story, tracker: &Tracker, quote: &GoldQuote) -> Option<(String, usize, usize)> {
+    let id = story.article_of.get(&quote.file)?;
+    let article = tracker.corpus().get(id)?;
+    let at = article.body().find(&quote.quote)?;
+    let start = article.body_span().start + at;
+    Some((id.clone(), start, start + quote.quote.len()))
+}
+
+/// The unit whose span fits the quote best: the largest overlap over
+/// union, among units overlapping at least half of the shorter of the two.
+fn map_quote<'u>(
+    units: &'u [Unit],
+    by_article: &HashMap<&str, Vec<usize>>,
+    range: &(String, usize, usize),
+) -> Option<&'u Unit> {
+    let (article, start, end) = (range.0.as_str(), range.1, range.2);
+    let mut best: Option<(f64, usize)> = None;
+    for &u in by_article.get(article).map(Vec::as_slice).unwrap_or_default() {
+        let unit = &units[u];
+        let overlap = end.min(unit.end).saturating_sub(start.max(unit.start));
+        let shorter = (end - start).min(unit.end - unit.start);
+        if overlap == 0 || 2 * overlap < shorter {
+            continue;
+        }
+        let union = end.max(unit.end) - start.min(unit.start);
+        let iou = overlap as f64 / union as f64;
+        if best.is_none_or(|(b, _)| iou > b) {
+            best = Some((iou, u));
+        }
+    }
+    best.map(|(_, u)| &units[u])
+}
+
+fn score(story: &Story, tracker: &Tracker) -> Figures {
+    let units = units(tracker);
+    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        by_article.entry(u.article.as_str()).or_default().push(i);
+    }
+    let mut figures = Figures::default();
+    // Gold group index and mapped unit of each quote.
+    let mut truth = Vec::new();
+    let mut predicted = Vec::new();
+    let mut baseline = Vec::new();
+    let mut group_labels: HashMap<String, u32> = HashMap::new();
+    // For each gold group, the tracker groups its quotes landed in.
+    let mut landed: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
+    // For each tracker group, the gold groups of its quotes.
+    let mut gold_in: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (g, group) in story.gold.groups.iter().enumerate() {
+        for member in &group.members {
+            figures.quotes += 1;
+            truth.push(g as u32);
+            baseline.push(truth.len() as u32);
+            let unit = quote_range(story, tracker, member).and_then(|r| map_quote(&units, &by_article, &r));
+            // A quote that maps to no claim is a group of its own.
+            let key = unit.map_or_else(|| format!("unmapped {}", truth.len()), |u| u.group.clone());
+            let next = group_labels.len() as u32;
+            predicted.push(*group_labels.entry(key).or_insert(next));
+            let Some(unit) = unit else { continue };
+            figures.mapped += 1;
+            *landed.entry(&group.id).or_default().entry(unit.group.clone()).or_default() += 1;
+            gold_in.entry(unit.group.clone()).or_default().insert(&group.id);
+            for q in group.quantities.iter().filter(|q| q.kind == "money" || q.kind == "count") {
+                let Some(value) = q.value.as_f64() else { continue };
+                if !states(&member.quote, value) {
+                    continue;
+                }
+                figures.quantities += 1;
+                let kind = if q.kind == "money" { QuantityKind::Money } else { QuantityKind::Count };
+                let claim = &tracker.claims()[unit.index];
+                let right = claim.quantities().iter().any(|x| {
+                    x.kind == kind
+                        && matches!(x.value, QuantityValue::Number(n) if (n - value).abs() <= 0.01 * value.abs())
+                });
+                figures.quantities_right += usize::from(right);
+            }
+        }
+    }
+    let (p, r, f1) = b_cubed(&truth, &predicted);
+    (figures.precision, figures.recall, figures.f1) = (p, r, f1);
+    figures.baseline = b_cubed(&truth, &baseline).2;
+
+    // The tracker group holding most of a gold group's quotes.
+    let majority = |g: &str| -> Option<String> {
+        landed.get(g)?.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone())
+    };
+    let mut related: HashMap<(String, String), BTreeSet<RelationKind>> = HashMap::new();
+    for r in tracker.relations() {
+        related.entry((r.from.clone(), r.to.clone())).or_default().insert(r.kind);
+        related.entry((r.to.clone(), r.from.clone())).or_default().insert(r.kind);
+    }
+    let verdict_of = |g: &str| tracker.assessment(g).map(|a| a.verdict);
+    for rel in &story.gold.relations {
+        let Some(k) = kind_index(&rel.kind) else { continue };
+        figures.relations_gold += 1;
+        figures.found_by_kind[k].1 += 1;
+        let (Some(a), Some(b)) = (majority(&rel.a), majority(&rel.b)) else { continue };
+        let found = if a == b {
+            match rel.kind.as_str() {
+                "contradicts" => matches!(verdict_of(&a), Some(Verdict::Disputed | Verdict::Denied)),
+                "updates" => matches!(verdict_of(&a), Some(Verdict::Superseded)),
+                _ => true,
+            }
+        } else {
+            related.get(&(a, b)).is_some_and(|kinds| kinds.iter().any(|&x| relation_name(x) == rel.kind))
+        };
+        if found {
+            figures.relations_found += 1;
+            figures.found_by_kind[k].0 += 1;
+        }
+    }
+    let gold_pairs: BTreeSet<(&str, &str, &str)> = story
+        .gold
+        .relations
+        .iter()
+        .flat_map(|r| {
+            [(r.a.as_str(), r.b.as_str(), r.kind.as_str()), (r.b.as_str(), r.a.as_str(), r.kind.as_str())]
+        })
+        .collect();
+    for r in tracker.relations().iter().filter(|r| r.from != r.to) {
+        let (Some(from), Some(to)) = (gold_in.get(&r.from), gold_in.get(&r.to)) else { continue };
+        let pairs: Vec<(&str, &str)> =
+            from.iter().flat_map(|&a| to.iter().map(move |&b| (a, b))).filter(|(a, b)| a != b).collect();
+        if pairs.is_empty() {
+            continue;
+        }
+        figures.relations_judged += 1;
+        let right = pairs.iter().any(|&(a, b)| gold_pairs.contains(&(a, b, relation_name(r.kind))));
+        figures.relations_right += usize::from(right);
+    }
+    for n in &story.gold.negatives {
+        figures.negatives += 1;
+        let map =
+            |q: &GoldQuote| quote_range(story, tracker, q).and_then(|r| map_quote(&units, &by_article, &r));
+        if let (Some(a), Some(b)) = (map(&n.a), map(&n.b))
+            && a.index != b.index
+            && a.group != b.group
+        {
+            figures.negatives_apart += 1;
+        }
+    }
+    figures
+}
+
+/// Whether a quote writes `value`: its digits appear in it as a number,
+/// in full ("35,000", "298") or scaled to thousands, millions or billions
+/// ("4.9 million", "$44bn").
+fn states(quote: &str, value: f64) -> bool {
+    let numbers = numbers_in(quote);
+    [1.0, 1e3, 1e6, 1e9, 1e12].iter().any(|scale| {
+        let v = value / scale;
+        v >= 1.0 && numbers.iter().any(|&n| (n - v).abs() <= 0.01 * v)
+    })
+}
+
+fn numbers_in(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (c == '.' && !current.is_empty()) || (c == ',' && !current.is_empty()) {
+            if c != ',' {
+                current.push(c);
+            }
+        } else if !current.is_empty() {
+            if let Ok(n) = current.trim_end_matches('.').parse::<f64>() {
+                out.push(n);
+            }
+            current.clear();
+        }
+    }
+    out
+}
+
+fn tracker(story: &Story, config: MatchConfig) -> Tracker {
+    TrackerBuilder::default().matcher(config).build(story.corpus.clone())
+}
+
+fn print_header() {
+    println!(
+        "| story | alone F1 | B-cubed P / R / F1 | relations found (upd / con / sup) | relation precision | negatives apart | quantities |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+}
+
+fn print_row(name: &str, f: &Figures) {
+    let [u, c, s] = f.found_by_kind;
+    println!(
+        "| {name} | {:.3} | {:.3} / {:.3} / {:.3} | {}/{} = {:.2} ({}/{}, {}/{}, {}/{}) | {}/{} = {:.2} | {}/{} = {:.2} | {}/{} = {:.2} |",
+        f.baseline,
+        f.precision,
+        f.recall,
+        f.f1,
+        f.relations_found,
+        f.relations_gold,
+        f.relation_recall(),
+        u.0,
+        u.1,
+        c.0,
+        c.1,
+        s.0,
+        s.1,
+        f.relations_right,
+        f.relations_judged,
+        f.relation_precision(),
+        f.negatives_apart,
+        f.negatives,
+        f.negatives_share(),
+        f.quantities_right,
+        f.quantities,
+        f.quantity_share(),
+    );
+}
+
+fn mean(figures: &[Figures], f: impl Fn(&Figures) -> f64) -> f64 {
+    figures.iter().map(f).sum::<f64>() / figures.len().max(1) as f64
+}
+
+fn print_mean(figures: &[Figures]) {
+    println!(
+        "| mean | {:.3} | {:.3} / {:.3} / {:.3} | {:.2} | {:.2} | {:.2} | {:.2} |",
+        mean(figures, |f| f.baseline),
+        mean(figures, |f| f.precision),
+        mean(figures, |f| f.recall),
+        mean(figures, |f| f.f1),
+        mean(figures, Figures::relation_recall),
+        mean(figures, Figures::relation_precision),
+        mean(figures, Figures::negatives_share),
+        mean(figures, Figures::quantity_share),
+    );
+}
+
+/// The thresholds tried when fitting on other stories.
+fn thresholds() -> impl Iterator<Item = f64> {
+    (16..=50).step_by(2).map(|t| f64::from(t) / 100.0)
+}
+
+fn with_threshold(threshold: f64) -> MatchConfig {
+    MatchConfig { threshold, ..MatchConfig::default() }
+}
+
+fn main() -> ExitCode {
+    let mut check = false;
+    let mut pairs = false;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--pairs" => pairs = true,
+            "-h" | "--help" => {
+                println!("usage: evaluate [--check] DIR ...");
+                return ExitCode::SUCCESS;
+            }
+            _ => dirs.push(PathBuf::from(arg)),
+        }
+    }
+    if dirs.is_empty() {
+        eprintln!("evaluate: give one or more story folders (each with a gold.json)");
+        return ExitCode::from(2);
+    }
+    let mut stories = Vec::new();
+    for dir in &dirs {
+        match load(dir) {
+            Ok(story) => stories.push(story),
+            Err(e) => {
+                eprintln!("evaluate: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+
+    if pairs {
+        for story in &stories {
+            print_pairs(story);
+        }
+        return ExitCode::SUCCESS;
+    }
+    println!("## In sample (default settings)\n");
+    print_header();
+    let figures: Vec<Figures> =
+        stories.iter().map(|s| score(s, &tracker(s, MatchConfig::default()))).collect();
+    for (s, f) in stories.iter().zip(&figures) {
+        print_row(&s.name, f);
+    }
+    print_mean(&figures);
+    let unmapped: usize = figures.iter().map(|f| f.quotes - f.mapped).sum();
+    println!("\n{unmapped} quotes map to no claim.");
+
+    // Leave one story out: the threshold that gives the best mean F1 on
+    // the other stories, scored on this one.
+    let mut loso = Vec::new();
+    if stories.len() > 1 {
+        let grid: Vec<f64> = thresholds().collect();
+        let f1: Vec<Vec<f64>> = grid
+            .iter()
+            .map(|&t| stories.iter().map(|s| score(s, &tracker(s, with_threshold(t))).f1).collect())
+            .collect();
+        println!("\n## Leave one story out (threshold fitted on the others)\n");
+        print_header();
+        for (k, story) in stories.iter().enumerate() {
+            let best = (0..grid.len())
+                .max_by(|&x, &y| {
+                    let m = |t: usize| {
+                        f1[t].iter().enumerate().filter(|&(j, _)| j != k).map(|(_, v)| v).sum::<f64>()
+                    };
+                    m(x).total_cmp(&m(y)).then(y.cmp(&x))
+                })
+                .unwrap_or(0);
+            let f = score(story, &tracker(story, with_threshold(grid[best])));
+            print_row(&format!("{} (threshold {:.2})", story.name, grid[best]), &f);
+            loso.push(f);
+        }
+        print_mean(&loso);
+    }
+
+    if !check {
+        return ExitCode::SUCCESS;
+    }
+    let mut failed = Vec::new();
+    for (s, f) in stories.iter().zip(&figures) {
+        for (what, value, floor) in floors(f) {
+            if value < floor {
+                failed.push(format!("{}: {what} {value:.3} under its floor {floor}", s.name));
+            }
+        }
+    }
+    for (s, (f, l)) in stories.iter().zip(figures.iter().zip(&loso)) {
+        if l.f1 < f.f1 - LOSO_GAP {
+            failed.push(format!(
+                "{}: leave-one-out F1 {:.3} more than {LOSO_GAP} under in-sample {:.3}",
+                s.name, l.f1, f.f1
+            ));
+        }
+    }
+    if failed.is_empty() {
+        println!("\nEvery figure reaches its floor.");
+        ExitCode::SUCCESS
+    } else {
+        for line in failed {
+            eprintln!("evaluate: {line}");
+        }
+        ExitCode::FAILURE
+    }
+}
+
+/// For looking at the matcher: every pair of quotes of one gold group
+/// mapped to different claims, with the pair's score (the ones under the
+/// threshold are the recall lost), and the best-scoring pairs of quotes
+/// of different gold groups.
+fn print_pairs(story: &Story) {
+    let tracker = tracker(story, MatchConfig::default());
+    let units = units(&tracker);
+    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        by_article.entry(u.article.as_str()).or_default().push(i);
+    }
+    let matcher = claimtrack::Matcher::new(MatchConfig::default());
+    let scorer = matcher.scorer(tracker.claims());
+    let mut mapped: Vec<(usize, usize)> = Vec::new();
+    for (g, group) in story.gold.groups.iter().enumerate() {
+        for m in &group.members {
+            if let Some(u) = quote_range(story, &tracker, m).and_then(|r| map_quote(&units, &by_article, &r)) {
+                mapped.push((g, u.index));
+            }
+        }
+    }
+    let text = |i: usize| tracker.claims()[i].text().chars().take(110).collect::<String>();
+    let mut same = Vec::new();
+    let mut different = Vec::new();
+    for (k, &(g, a)) in mapped.iter().enumerate() {
+        for &(h, b) in &mapped[k + 1..] {
+            if a == b {
+                continue;
+            }
+            let s = scorer.score(a, b);
+            if g == h { same.push((s, a, b)) } else { different.push((s, a, b)) }
+        }
+    }
+    same.sort_by(|x, y| x.0.total_cmp(&y.0));
+    different.sort_by(|x, y| y.0.total_cmp(&x.0));
+    println!("# {}: {} same-fact pairs, {} under the threshold", story.name, same.len(), same.iter().filter(|p| p.0 < MatchConfig::default().threshold).count());
+    for (s, a, b) in &same {
+        println!("same {s:.3}\n  {}\n  {}", text(*a), text(*b));
+    }
+    for (s, a, b) in different.iter().take(15) {
+        println!("diff {s:.3}\n  {}\n  {}", text(*a), text(*b));
+    }
+}
+
+/// Leave-one-story-out F1 may fall at most this far under in-sample.
+const LOSO_GAP: f64 = 0.05;
+
+/// The floors `--check` holds each story to, just under what the tracker
+/// reaches today, so a change that loses ground fails.
+fn floors(f: &Figures) -> Vec<(&'static str, f64, f64)> {
+    vec![
+        ("B-cubed F1 over the do-nothing baseline", f.f1 - f.baseline, 0.0),
+        ("negatives apart", f.negatives_share(), 0.85),
+    ]
+}
