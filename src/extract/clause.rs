@@ -162,6 +162,58 @@ const SUBORDINATORS: &[&str] = &["while", "although", "though", "whereas"];
 /// Connectives that may come before a leading subordinator ("Yet while").
 const CONNECTIVES: &[&str] = &["yet", "but", "and", "so", "therefore", "however", "still", "even"];
 
+/// Words in "-ing" after a comma that do not open a participle clause:
+/// prepositions ("including", "according to") and nouns.
+const NOT_PARTICIPLES: &[&str] = &[
+    "including",
+    "according",
+    "during",
+    "following",
+    "regarding",
+    "concerning",
+    "excluding",
+    "pending",
+    "barring",
+    "considering",
+    "notwithstanding",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "building",
+    "meeting",
+    "briefing",
+    "ruling",
+    "hearing",
+    "ceiling",
+    "spring",
+    "string",
+    "funding",
+    "offering",
+    "setting",
+    "spending",
+    "opening",
+    "warning",
+    "training",
+    "acting",
+    "managing",
+    "outgoing",
+    "incoming",
+    "leading",
+    "ruling",
+    "governing",
+    "presiding",
+];
+
+/// Words that open a leading adverbial clause ("When A, B"): the comma
+/// after it is not followed by a participle clause.
+const LEADING_ADVERBIAL: &[&str] = &[
+    "when", "while", "if", "although", "though", "as", "after", "before", "because", "since", "until",
+    "unless", "once", "whereas",
+];
+
 /// How one clause relates to the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Join {
@@ -377,6 +429,39 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         if left >= 4 && has_finite_verb(left_words) && !quoted && !after_cue && tokens.opens_clause(k) {
             cuts.push((i, i + 1, Join::And));
         }
+    }
+    // A trailing participle or non-restrictive relative clause states a
+    // fact of its own: "..., killing all 298 people aboard", "..., which
+    // killed 11 workers". Split after a complete clause of four words or
+    // more, when three words or more follow.
+    for (k, r) in tokens.spans.iter().enumerate() {
+        let word = tokens.lower[k].as_ref();
+        let participle = word.len() > 5
+            && word.ends_with("ing")
+            && !NOT_PARTICIPLES.contains(&word)
+            && text[r.clone()].starts_with(|c: char| c.is_lowercase());
+        if !(participle || word == "which") || k < 4 || !tokens.at_top(r.start) {
+            continue;
+        }
+        if !text[..r.start].trim_end().ends_with(',') || tokens.lower.len() - k < 3 {
+            continue;
+        }
+        let left_start = cuts.iter().map(|c| c.1).filter(|&c| c <= r.start).max().unwrap_or(0);
+        let left = tokens.index_at(left_start)..k;
+        // "When A, B-ing ... is": the comma closes a leading adverbial
+        // clause, and what follows is the main clause, not a participle.
+        let opening = &tokens.lower[left.start..(left.start + 4).min(k)];
+        if opening.iter().any(|w| LEADING_ADVERBIAL.contains(&w.as_ref())) {
+            continue;
+        }
+        // The verb list is short; a regular past tense ("crashed") after
+        // the first word is a verb here too, since a clause follows.
+        let past = tokens.lower[left.clone()].iter().skip(1).any(|w| w.len() > 4 && w.ends_with("ed"));
+        if left.len() < 4 || !(past || tokens.left_is_complete(left)) || tokens.ends_list(r.start) {
+            continue;
+        }
+        let comma = text[..r.start].trim_end().len() - 1;
+        cuts.push((comma, r.start, Join::And));
     }
     cuts.sort_by_key(|c| c.0);
     cuts.dedup_by_key(|c| c.0);
@@ -594,6 +679,30 @@ mod tests {
     }
 
     #[test]
+    fn trailing_participles_and_relative_clauses_are_facts_of_their_own() {
+        assert_eq!(
+            split("Washington rejected this opportunity, leaving Iran largely ostracised and isolated."),
+            ["Washington rejected this opportunity", "leaving Iran largely ostracised and isolated."]
+        );
+        assert_eq!(
+            split("The bus crashed near the border on Monday, killing all 40 people aboard."),
+            ["The bus crashed near the border on Monday", "killing all 40 people aboard."]
+        );
+        assert_eq!(
+            split("The storm hit the coast on Friday, which flooded 300 homes."),
+            ["The storm hit the coast on Friday", "which flooded 300 homes."]
+        );
+        // A preposition in "-ing", a list, and a short left side stay.
+        for text in [
+            "The ministers met in Vienna, including the envoys of France and Germany.",
+            "The flight, which left at noon, landed safely.",
+            "He said so, adding nothing.",
+        ] {
+            assert_eq!(split(text), [text]);
+        }
+    }
+
+    #[test]
     fn quotations_and_adverbial_conjunctions_stay_together() {
         for text in [
             "The minister said: the agreement is ready for signing by both sides.",
@@ -611,7 +720,6 @@ mod tests {
         for text in [
             "Last year, China, Iran and Russia conducted naval drills in the Indian Ocean.",
             "Tehran and Beijing have accelerated talks on a 25-year partnership.",
-            "Washington rejected this opportunity, leaving Iran largely ostracised and isolated until the deal was implemented.",
             "For the leaders, interference by the United States (US), Soviet Union and Great Britain was reason enough.",
             "Earlier, the Foreign Ministers of Iran and China, Zarif and Wang Yi signed a plan.",
             "Danyuk predicts that the confrontation between the United States and China will continue.",

@@ -45,6 +45,13 @@ pub(crate) struct Features {
     /// Value terms of the amounts ("money USD 4e11"), sorted and unique:
     /// keys for blocking.
     pub(crate) values: Vec<Term>,
+    /// The value terms of amounts that are not dates, sorted and unique:
+    /// a rare figure both claims state ("298 people", "a 9.2% stake") is
+    /// content they share, as a rare word is. Dates are left out: many
+    /// different facts of one story share its dates.
+    pub(crate) figures: Vec<Term>,
+    /// Whether it states an amount of money.
+    pub(crate) money: bool,
     /// Every word and entity term in text order: the wording.
     pub(crate) sequence: Vec<Term>,
     /// Whether its status is an outcome ("signed") or a step ("talks"),
@@ -289,12 +296,15 @@ impl Vocabulary {
             tokens.values.iter().map(|v| self.intern_tagged(&mut buffer, "q ", v)).collect();
         values.sort_unstable();
         values.dedup();
+        let figures: Vec<Term> =
+            values.iter().copied().filter(|&v| !self.term(v).starts_with("q date")).collect();
         for &t in words.iter().chain(entities.iter().map(|e| &e.0)).chain(values.iter()) {
             if let Some(df) = self.df.get_mut(t as usize) {
                 *df += 1;
             }
         }
-        Features { words, entities, amounts, values, sequence, outcome: tokens.outcome }
+        let money = tokens.amounts.iter().any(|(slot, _)| slot.starts_with("money"));
+        Features { words, entities, amounts, values, figures, money, sequence, outcome: tokens.outcome }
     }
 }
 

@@ -65,10 +65,21 @@ pub struct MatchConfig {
     /// a change of status is another claim, for the analysis to relate as
     /// an update or a contradiction.
     pub status_conflict: f64,
+    /// The factor applied when one claim states an amount of money and
+    /// the other none: "$400bn of investment" is a fact that "more
+    /// investment" does not state, and repeating the second does not
+    /// confirm the first.
+    pub money_missing: f64,
     /// Content overlap (the `words` component) under which the claims do
     /// not share a predicate: the score is scaled by `words / this`. The
     /// same parties alone ("Rouhani") do not make the same claim.
     pub content_floor: f64,
+    /// How much of the overlap of words and entities is measured as
+    /// containment rather than Dice: 0 is Dice alone, 1 the overlap
+    /// coefficient alone (the shared weight over the smaller claim's). A
+    /// short claim stating one fact of a long sentence shares most of its
+    /// own weight and little of the sentence's.
+    pub containment: f64,
     /// Relative difference under which two amounts are the same (0.01 is
     /// 1%).
     pub amount_tolerance: f64,
@@ -274,41 +285,22 @@ pub const STOP_WORDS: &[&str] = &[
     "ayatollah",
 ];
 
-/// Synonym sets of news about agreements, diplomacy, trade and conflict:
-/// words a paraphrase swaps for each other.
-pub const SYNONYMS: &[&[&str]] = &[
-    &["agreement", "deal", "pact", "treaty", "accord", "partnership", "roadmap"],
-    &["negotiate", "negotiation", "talks", "talk", "discuss", "discussion"],
-    &["sign", "signing", "signed", "ink", "inked", "conclude"],
-    &["invest", "investment", "investor"],
-    &["sanction", "restriction", "embargo"],
-    &["oppose", "opposition", "reject", "resist", "counter", "challenge", "fight"],
-    &["support", "back", "backing", "prop", "endorse"],
-    &[
-        "cooperate",
-        "cooperation",
-        "collaborate",
-        "collaboration",
-        "ties",
-        "relations",
-        "relationship",
-        "alliance",
-    ],
-    &["partner", "ally", "friend"],
-    &["pressure", "pressurize", "pressurise", "coerce"],
-    &["threat", "threaten", "danger"],
-    &["drill", "exercise", "manoeuvre", "maneuver", "wargame"],
-    &["military", "army", "armed", "defence", "defense", "security"],
-    &["government", "regime", "administration", "authorities"],
-    &["visit", "trip", "tour"],
-    &["country", "state", "nation"],
-    &["strengthen", "deepen", "boost", "intensify", "expand", "accelerate", "increase"],
-    &["buy", "purchase", "import"],
-    &["oil", "crude", "hydrocarbon", "petroleum"],
-    &["economy", "economic"],
-    &["unacceptable", "illegal", "illegitimate"],
-    &["push", "force", "drive"],
-];
+/// The paraphrase classes: sets of words of one event or measure that a
+/// paraphrase swaps for each other, one set a line in
+/// `src/matching/paraphrases.txt` (see the README beside it).
+pub const PARAPHRASES: &str = include_str!("paraphrases.txt");
+
+/// The sets of [`PARAPHRASES`]: comments (`#`) and blank lines dropped,
+/// words split at commas and trimmed.
+pub fn paraphrase_sets(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or_default())
+        .map(|line| {
+            line.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>()
+        })
+        .filter(|set| set.len() > 1)
+        .collect()
+}
 
 impl Default for MatchConfig {
     fn default() -> Self {
@@ -317,14 +309,16 @@ impl Default for MatchConfig {
             weights: Weights { words: 0.55, entities: 0.2, quantities: 0.15, wording: 0.1 },
             party_conflict: 0.3,
             status_conflict: 0.3,
+            money_missing: 0.5,
             content_floor: 0.15,
+            containment: 0.0,
             amount_tolerance: 0.01,
             idf_scale: 1000.0,
             edge_floor: 0.15,
             prefix_share: 0.65,
             max_df: 1000,
             stop_words: STOP_WORDS.iter().map(|w| (*w).to_owned()).collect(),
-            synonyms: SYNONYMS.iter().map(|set| set.iter().map(|w| (*w).to_owned()).collect()).collect(),
+            synonyms: paraphrase_sets(PARAPHRASES),
             aliases: EntityTable::builtin(),
         }
     }

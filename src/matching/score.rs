@@ -47,7 +47,7 @@ pub(crate) struct Totals {
 pub(crate) fn totals(f: &Features, weights: &[f32]) -> Totals {
     let w = |t: Term| weights.get(t as usize).copied().unwrap_or(0.0);
     Totals {
-        words: f.words.iter().map(|&t| w(t)).sum(),
+        words: f.words.iter().chain(&f.figures).map(|&t| w(t)).sum(),
         entities: f.entities.iter().map(|&(t, _)| w(t)).sum(),
     }
 }
@@ -62,6 +62,7 @@ pub(crate) struct Parts {
     pub(crate) wording: f64,
     pub(crate) party_conflict: bool,
     pub(crate) status_conflict: bool,
+    pub(crate) money_missing: bool,
     pub(crate) thin_content: bool,
     pub(crate) score: f64,
 }
@@ -100,11 +101,18 @@ impl Kernel<'_> {
         // Words and entities together: a rare shared entity (the Indian
         // Ocean) is as telling as a rare shared word, a common one (Iran in
         // a corpus about Iran) tells little.
-        let shared_words = self.shared_weight(&a.words, &b.words);
+        let shared_words =
+            self.shared_weight(&a.words, &b.words) + self.shared_weight(&a.figures, &b.figures);
         let shared_entities = self.shared_weight_by(&a.entities, &b.entities, |e| e.0);
-        let words = dice(shared_words + shared_entities, ta.words + ta.entities, tb.words + tb.entities);
+        let containment = self.config.containment;
+        let words = overlap(
+            shared_words + shared_entities,
+            ta.words + ta.entities,
+            tb.words + tb.entities,
+            containment,
+        );
         // What is claimed, without who it is about.
-        let content = dice(shared_words, ta.words, tb.words);
+        let content = overlap(shared_words, ta.words, tb.words, containment);
         let entities = (!a.entities.is_empty() || !b.entities.is_empty())
             .then(|| dice(shared_entities, ta.entities, tb.entities));
         let quantities = amount_agreement(a, b, self.config.amount_tolerance);
@@ -122,6 +130,7 @@ impl Kernel<'_> {
         let thin_content = content < content_floor;
         let party_conflict = party_conflict(&a.entities, &b.entities);
         let status_conflict = matches!((a.outcome, b.outcome), (Some(x), Some(y)) if x != y);
+        let money_missing = a.money != b.money;
         let finish = |wording: f64| {
             let mut score = if den > 0.0 { (num + w_wording * wording) / den } else { 0.0 };
             if thin_content {
@@ -132,6 +141,9 @@ impl Kernel<'_> {
             }
             if status_conflict {
                 score *= self.config.status_conflict;
+            }
+            if money_missing {
+                score *= self.config.money_missing;
             }
             score.clamp(0.0, 1.0)
         };
@@ -152,6 +164,7 @@ impl Kernel<'_> {
             wording,
             party_conflict,
             status_conflict,
+            money_missing,
             thin_content,
             score: finish(wording),
         })
@@ -190,6 +203,7 @@ impl Kernel<'_> {
         let parts = self.parts(a, ta, b, tb);
         let w = self.config.weights;
         let shared_words = intersect(&a.words, &b.words)
+            .chain(intersect(&a.figures, &b.figures))
             .map(|t| Shared {
                 term: display(vocabulary.term(t)).to_owned(),
                 weight: round(f64::from(self.weight(t))),
@@ -227,6 +241,12 @@ impl Kernel<'_> {
             penalties.push(Penalty {
                 reason: format!("different status: {} vs {}", name(a.outcome), name(b.outcome)),
                 factor: self.config.status_conflict,
+            });
+        }
+        if parts.money_missing {
+            penalties.push(Penalty {
+                reason: "only one states an amount of money".to_owned(),
+                factor: self.config.money_missing,
             });
         }
         if parts.thin_content {
@@ -286,6 +306,17 @@ fn edit_distance(a: &[Term], b: &[Term]) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// IDF-weighted Dice blended with the overlap coefficient (the shared
+/// weight over the smaller side's), `containment` of the latter: a clause
+/// that states one fact of a long sentence shares little of the sentence's
+/// weight, but most of its own.
+fn overlap(shared: f32, a: f32, b: f32, containment: f64) -> f64 {
+    let smaller = a.min(b);
+    let contained =
+        if smaller <= 0.0 { dice(shared, a, b) } else { (f64::from(shared) / f64::from(smaller)).min(1.0) };
+    (1.0 - containment) * dice(shared, a, b) + containment * contained
 }
 
 /// IDF-weighted Dice. Two empty sets are alike: nothing tells them apart,
