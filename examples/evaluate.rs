@@ -157,10 +157,6 @@ fn kind_index(kind: &str) -> Option<usize> {
     }
 }
 
-fn relation_name(kind: RelationKind) -> &'static str {
-    kind.as_str()
-}
-
 /// A unit the tracker groups: an article, a span of its original text and
 /// its group.
 struct Unit {
@@ -171,61 +167,64 @@ struct Unit {
     index: usize,
 }
 
-fn units(tracker: &Tracker) -> Vec<Unit> {
-    tracker
-        .claims()
-        .iter()
-        .enumerate()
-        .map(|(index, c)| Unit {
-            article: c.article().to_owned(),
-            start: c.span().start,
-            end: c.span().end,
-            group: tracker.group_of(c.id()).map(|g| g.id.clone()).unwrap_or_default(),
-            index,
-        })
-        .collect()
+/// The tracker's units, indexed by article, and the gold quotes mapped
+/// onto them.
+struct Units<'a> {
+    story: &'a Story,
+    tracker: &'a Tracker,
+    units: Vec<Unit>,
+    by_article: HashMap<String, Vec<usize>>,
 }
 
-/// The byte range of a gold quote in its article's original text.
-fn quote_range(story: &Story, tracker: &Tracker, quote: &GoldQuote) -> Option<(String, usize, usize)> {
-    let id = story.article_of.get(&quote.file)?;
-    let article = tracker.corpus().get(id)?;
-    let at = article.body().find(&quote.quote)?;
-    let start = article.body_span().start + at;
-    Some((id.clone(), start, start + quote.quote.len()))
-}
-
-/// The unit whose span fits the quote best: the largest overlap over
-/// union, among units overlapping at least half of the shorter of the two.
-fn map_quote<'u>(
-    units: &'u [Unit],
-    by_article: &HashMap<&str, Vec<usize>>,
-    range: &(String, usize, usize),
-) -> Option<&'u Unit> {
-    let (article, start, end) = (range.0.as_str(), range.1, range.2);
-    let mut best: Option<(f64, usize)> = None;
-    for &u in by_article.get(article).map(Vec::as_slice).unwrap_or_default() {
-        let unit = &units[u];
-        let overlap = end.min(unit.end).saturating_sub(start.max(unit.start));
-        let shorter = (end - start).min(unit.end - unit.start);
-        if overlap == 0 || 2 * overlap < shorter {
-            continue;
+impl<'a> Units<'a> {
+    fn new(story: &'a Story, tracker: &'a Tracker) -> Self {
+        let units: Vec<Unit> = tracker
+            .claims()
+            .iter()
+            .enumerate()
+            .map(|(index, c)| Unit {
+                article: c.article().to_owned(),
+                start: c.span().start,
+                end: c.span().end,
+                group: tracker.group_of(c.id()).map(|g| g.id.clone()).unwrap_or_default(),
+                index,
+            })
+            .collect();
+        let mut by_article: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            by_article.entry(u.article.clone()).or_default().push(i);
         }
-        let union = end.max(unit.end) - start.min(unit.start);
-        let iou = overlap as f64 / union as f64;
-        if best.is_none_or(|(b, _)| iou > b) {
-            best = Some((iou, u));
-        }
+        Self { story, tracker, units, by_article }
     }
-    best.map(|(_, u)| &units[u])
+
+    /// The unit whose span fits the quote best: the largest overlap over
+    /// union, among units overlapping at least half of the shorter of the
+    /// two. `None` when the quote is not in its article or no unit fits.
+    fn map(&self, quote: &GoldQuote) -> Option<&Unit> {
+        let id = self.story.article_of.get(&quote.file)?;
+        let article = self.tracker.corpus().get(id)?;
+        let start = article.body_span().start + article.body().find(&quote.quote)?;
+        let end = start + quote.quote.len();
+        let mut best: Option<(f64, usize)> = None;
+        for &u in self.by_article.get(id).map(Vec::as_slice).unwrap_or_default() {
+            let unit = &self.units[u];
+            let overlap = end.min(unit.end).saturating_sub(start.max(unit.start));
+            let shorter = (end - start).min(unit.end - unit.start);
+            if overlap == 0 || 2 * overlap < shorter {
+                continue;
+            }
+            let union = end.max(unit.end) - start.min(unit.start);
+            let iou = overlap as f64 / union as f64;
+            if best.is_none_or(|(b, _)| iou > b) {
+                best = Some((iou, u));
+            }
+        }
+        best.map(|(_, u)| &self.units[u])
+    }
 }
 
 fn score(story: &Story, tracker: &Tracker) -> Figures {
-    let units = units(tracker);
-    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, u) in units.iter().enumerate() {
-        by_article.entry(u.article.as_str()).or_default().push(i);
-    }
+    let units = Units::new(story, tracker);
     let mut figures = Figures::default();
     // Gold group index and mapped unit of each quote.
     let mut truth = Vec::new();
@@ -241,7 +240,7 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
             figures.quotes += 1;
             truth.push(g as u32);
             baseline.push(truth.len() as u32);
-            let unit = quote_range(story, tracker, member).and_then(|r| map_quote(&units, &by_article, &r));
+            let unit = units.map(member);
             // A quote that maps to no claim is a group of its own.
             let key = unit.map_or_else(|| format!("unmapped {}", truth.len()), |u| u.group.clone());
             let next = group_labels.len() as u32;
@@ -292,7 +291,7 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
                 _ => true,
             }
         } else {
-            related.get(&(a, b)).is_some_and(|kinds| kinds.iter().any(|&x| relation_name(x) == rel.kind))
+            related.get(&(a, b)).is_some_and(|kinds| kinds.iter().any(|&x| x.as_str() == rel.kind))
         };
         if found {
             figures.relations_found += 1;
@@ -315,14 +314,12 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
             continue;
         }
         figures.relations_judged += 1;
-        let right = pairs.iter().any(|&(a, b)| gold_pairs.contains(&(a, b, relation_name(r.kind))));
+        let right = pairs.iter().any(|&(a, b)| gold_pairs.contains(&(a, b, r.kind.as_str())));
         figures.relations_right += usize::from(right);
     }
     for n in &story.gold.negatives {
         figures.negatives += 1;
-        let map =
-            |q: &GoldQuote| quote_range(story, tracker, q).and_then(|r| map_quote(&units, &by_article, &r));
-        if let (Some(a), Some(b)) = (map(&n.a), map(&n.b))
+        if let (Some(a), Some(b)) = (units.map(&n.a), units.map(&n.b))
             && a.index != b.index
             && a.group != b.group
         {
@@ -559,18 +556,13 @@ fn main() -> ExitCode {
 /// of different gold groups.
 fn print_pairs(story: &Story) {
     let tracker = tracker(story, MatchConfig::default());
-    let units = units(&tracker);
-    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, u) in units.iter().enumerate() {
-        by_article.entry(u.article.as_str()).or_default().push(i);
-    }
+    let units = Units::new(story, &tracker);
     let matcher = claimtrack::Matcher::new(MatchConfig::default());
     let scorer = matcher.scorer(tracker.claims());
     let mut mapped: Vec<(usize, usize)> = Vec::new();
     for (g, group) in story.gold.groups.iter().enumerate() {
         for m in &group.members {
-            if let Some(u) = quote_range(story, &tracker, m).and_then(|r| map_quote(&units, &by_article, &r))
-            {
+            if let Some(u) = units.map(m) {
                 mapped.push((g, u.index));
             }
         }

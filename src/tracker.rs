@@ -44,9 +44,8 @@ pub struct Tracker {
     /// For each group, the indices of the relations it takes part in.
     relations_by_group: Vec<Vec<usize>>,
     assessments: Vec<Assessment>,
-    /// The entity table the pipeline resolved names with.
-    entities: EntityTable,
-    /// The settings it ran with, for queries.
+    /// The matcher's settings it ran with, for queries; their alias table
+    /// is the entity table the whole pipeline resolved names with.
     matcher: MatchConfig,
 }
 
@@ -194,15 +193,16 @@ impl Tracker {
             .filter_map(|(a, b, s)| Some((*by_id.get(a)?, *by_id.get(b)?, s)))
             .map(|(a, b, s)| (a.min(b), a.max(b), s))
             .collect();
-        // The matcher's alias table, kept for the analysis and the reports.
-        let entities = matcher.config().aliases.clone();
+        // The matcher's settings, kept for queries; their alias table serves
+        // the analysis and the reports.
+        let settings = matcher.config().clone();
         let input = analysis::Input {
             corpus: &corpus,
             claims: &claims,
             groups: &groups,
             group_of: &group_of,
             scored: &scored,
-            entities: &entities,
+            entities: &settings.aliases,
         };
         let (relations, assessments) = analysis::analyze(&input, config);
         let relations_by_group = relations_by_group(&relations, &group_index, groups.len());
@@ -217,8 +217,7 @@ impl Tracker {
             relations,
             relations_by_group,
             assessments,
-            entities,
-            matcher: matcher.config().clone(),
+            matcher: settings,
         }
     }
 
@@ -294,7 +293,7 @@ impl Tracker {
 
     /// The entity table names were resolved with.
     pub(crate) fn entities(&self) -> &EntityTable {
-        &self.entities
+        &self.matcher.aliases
     }
 
     /// The articles.
@@ -392,7 +391,7 @@ impl Tracker {
         let stop = if text.ends_with(['.', '!', '?', '"']) { "" } else { "." };
         let document = format!("---\ntitle: query\n---\n{text}{stop}\n");
         let Ok(article) = Loader::new().parse_document("query", &document) else { return Vec::new() };
-        let asked = Extractor::new().with_entities(self.entities.clone()).extract(&article).claims;
+        let asked = Extractor::new().with_entities(self.matcher.aliases.clone()).extract(&article).claims;
         if asked.is_empty() || self.claims.is_empty() {
             return Vec::new();
         }
