@@ -112,6 +112,9 @@ fn load(dir: &Path) -> Result<Story, String> {
 #[derive(Clone, Copy, Default)]
 struct Figures {
     baseline: f64,
+    /// B-cubed F1 of the best grouping of these units: quotes mapped to one
+    /// unit cannot be told apart, the rest grouped as gold has them.
+    ceiling: f64,
     precision: f64,
     recall: f64,
     f1: f64,
@@ -230,6 +233,9 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
     let mut truth = Vec::new();
     let mut predicted = Vec::new();
     let mut baseline = Vec::new();
+    let mut ceiling = Vec::new();
+    // The gold group of the first quote mapped to each unit.
+    let mut unit_label: HashMap<usize, u32> = HashMap::new();
     let mut group_labels: HashMap<String, u32> = HashMap::new();
     // For each gold group, the tracker groups its quotes landed in.
     let mut landed: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
@@ -245,6 +251,8 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
             let key = unit.map_or_else(|| format!("unmapped {}", truth.len()), |u| u.group.clone());
             let next = group_labels.len() as u32;
             predicted.push(*group_labels.entry(key).or_insert(next));
+            let unmapped = story.gold.groups.len() as u32 + truth.len() as u32;
+            ceiling.push(unit.map_or(unmapped, |u| *unit_label.entry(u.index).or_insert(g as u32)));
             let Some(unit) = unit else { continue };
             figures.mapped += 1;
             *landed.entry(&group.id).or_default().entry(unit.group.clone()).or_default() += 1;
@@ -268,6 +276,7 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
     let (p, r, f1) = b_cubed(&truth, &predicted);
     (figures.precision, figures.recall, figures.f1) = (p, r, f1);
     figures.baseline = b_cubed(&truth, &baseline).2;
+    figures.ceiling = b_cubed(&truth, &ceiling).2;
 
     // The tracker group holding most of a gold group's quotes.
     let majority = |g: &str| -> Option<String> {
@@ -364,16 +373,17 @@ fn tracker(story: &Story, config: MatchConfig) -> Tracker {
 
 fn print_header() {
     println!(
-        "| story | alone F1 | B-cubed P / R / F1 | relations found (upd / con / sup) | relation precision | negatives apart | quantities |"
+        "| story | alone F1 | units' ceiling | B-cubed P / R / F1 | relations found (upd / con / sup) | relation precision | negatives apart | quantities |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
 }
 
 fn print_row(name: &str, f: &Figures) {
     let [u, c, s] = f.found_by_kind;
     println!(
-        "| {name} | {:.3} | {:.3} / {:.3} / {:.3} | {}/{} = {:.2} ({}/{}, {}/{}, {}/{}) | {}/{} = {:.2} | {}/{} = {:.2} | {}/{} = {:.2} |",
+        "| {name} | {:.3} | {:.3} | {:.3} / {:.3} / {:.3} | {}/{} = {:.2} ({}/{}, {}/{}, {}/{}) | {}/{} = {:.2} | {}/{} = {:.2} | {}/{} = {:.2} |",
         f.baseline,
+        f.ceiling,
         f.precision,
         f.recall,
         f.f1,
@@ -404,8 +414,9 @@ fn mean(figures: &[Figures], f: impl Fn(&Figures) -> f64) -> f64 {
 
 fn print_mean(figures: &[Figures]) {
     println!(
-        "| mean | {:.3} | {:.3} / {:.3} / {:.3} | {:.2} | {:.2} | {:.2} | {:.2} |",
+        "| mean | {:.3} | {:.3} | {:.3} / {:.3} / {:.3} | {:.2} | {:.2} | {:.2} | {:.2} |",
         mean(figures, |f| f.baseline),
+        mean(figures, |f| f.ceiling),
         mean(figures, |f| f.precision),
         mean(figures, |f| f.recall),
         mean(figures, |f| f.f1),
@@ -430,12 +441,14 @@ fn with_settings((threshold, containment): (f64, f64)) -> MatchConfig {
 fn main() -> ExitCode {
     let mut check = false;
     let mut pairs = false;
+    let mut dump = false;
     let mut settings: Option<(f64, f64)> = None;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--check" => check = true,
             "--pairs" => pairs = true,
+            "--dump" => dump = true,
             _ if arg.starts_with("--settings=") => {
                 let mut it = arg["--settings=".len()..].split(',').filter_map(|x| x.parse::<f64>().ok());
                 settings = it.next().zip(it.next());
@@ -462,6 +475,35 @@ fn main() -> ExitCode {
         }
     }
 
+    if dump {
+        println!(
+            "story,same,negative,words,contained,content,entities,has_entities,quantities,has_quantities,shared_figure,wording,party,status,money,score"
+        );
+        for story in &stories {
+            for (same, negative, f) in labelled_pairs(story, &tracker(story, MatchConfig::default())) {
+                println!(
+                    "{},{},{},{:.4},{:.4},{:.4},{:.4},{},{:.4},{},{},{:.4},{},{},{},{:.4}",
+                    story.name,
+                    u8::from(same),
+                    u8::from(negative),
+                    f.words,
+                    f.contained,
+                    f.content,
+                    f.entities,
+                    f.has_entities,
+                    f.quantities,
+                    f.has_quantities,
+                    f.shared_figure,
+                    f.wording,
+                    f.party_conflict,
+                    f.status_conflict,
+                    f.money_missing,
+                    f.score
+                );
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
     if pairs {
         for story in &stories {
             print_pairs(story);
@@ -548,6 +590,43 @@ fn main() -> ExitCode {
         }
         ExitCode::FAILURE
     }
+}
+
+/// Every pair of distinct claims that gold quotes map to, with whether
+/// gold has them as one fact, whether they are an annotated hard negative,
+/// and the pair's features.
+fn labelled_pairs(story: &Story, tracker: &Tracker) -> Vec<(bool, bool, claimtrack::PairFeatures)> {
+    let units = Units::new(story, tracker);
+    let matcher = claimtrack::Matcher::new(MatchConfig::default());
+    let scorer = matcher.scorer(tracker.claims());
+    let mut mapped: Vec<(usize, usize)> = Vec::new();
+    for (g, group) in story.gold.groups.iter().enumerate() {
+        for m in &group.members {
+            if let Some(u) = units.map(m) {
+                mapped.push((g, u.index));
+            }
+        }
+    }
+    let negatives: BTreeSet<(usize, usize)> = story
+        .gold
+        .negatives
+        .iter()
+        .filter_map(|n| Some((units.map(&n.a)?.index, units.map(&n.b)?.index)))
+        .flat_map(|(a, b)| [(a, b), (b, a)])
+        .collect();
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (k, &(g, a)) in mapped.iter().enumerate() {
+        for &(h, b) in &mapped[k + 1..] {
+            if a == b || !seen.insert((a.min(b), a.max(b))) {
+                continue;
+            }
+            if let Some(f) = scorer.features(a, b) {
+                out.push((g == h, negatives.contains(&(a, b)), f));
+            }
+        }
+    }
+    out
 }
 
 /// For looking at the matcher: every pair of quotes of one gold group

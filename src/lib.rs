@@ -64,7 +64,7 @@ mod tracker;
 pub use corpus::{BlockKind, Corpus, DEFAULT_MAX_FILE_SIZE, LoadReport, Loader, TextBlock};
 pub use error::{Error, Location, Result};
 pub use extract::{EntityTable, Extraction, Extractor};
-pub use matching::{Grouping, MatchConfig, Matcher, Scorer};
+pub use matching::{Grouping, MatchConfig, Matcher, PairFeatures, Scorer};
 pub use model::{
     Article, ArticleMeta, Assessment, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, ClaimPair,
     ContradictionType, DatePrecision, Entity, EntityKind, Factuality, FactualitySummary, Origin, PartialDate,

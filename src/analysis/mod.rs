@@ -480,6 +480,23 @@ fn assessment(
         ))
     });
 
+    // An outlet and a person it quotes in the same article are one
+    // origin: the outlet's own sentence on what its source says is not a
+    // second source. Its claims take the origin of the first named speaker
+    // of the group in that article.
+    let mut speaker_in: BTreeMap<&str, &ClaimOrigin> = BTreeMap::new();
+    for &m in members {
+        if origins[m].speaker.is_some() {
+            speaker_in.entry(claims[m].article()).or_insert(&origins[m]);
+        }
+    }
+    let origin_of = |m: usize| -> &ClaimOrigin {
+        let own = &origins[m];
+        match speaker_in.get(claims[m].article()) {
+            Some(speaker) if own.speaker.is_none() => speaker,
+            _ => own,
+        }
+    };
     let mut state = State::default();
     let mut timeline: Vec<TimelineEntry> = Vec::new();
     let mut seen: BTreeSet<(&str, EventKind)> = BTreeSet::new();
@@ -487,9 +504,11 @@ fn assessment(
         let article = claims[e.claim].article();
         match e.kind {
             EventKind::Reports => {
-                let o = &origins[e.claim];
-                state.origins.insert(o.name.clone());
-                state.asserted |= o.asserted;
+                // A sentence that folds into its speaker's origin restates
+                // the speaker: it is not the outlet's own claim.
+                let origin = origin_of(e.claim);
+                state.origins.insert(origin.name.clone());
+                state.asserted |= origin.asserted;
             }
             EventKind::Contradicts => {
                 state.disputed = true;
@@ -516,7 +535,7 @@ fn assessment(
     let verdict = state.verdict();
     let mut by_origin: BTreeMap<String, Origin> = BTreeMap::new();
     for &m in members {
-        let o = &origins[m];
+        let o = origin_of(m);
         let entry = by_origin.entry(o.name.clone()).or_insert_with(|| Origin {
             name: o.name.clone(),
             claims: Vec::new(),

@@ -214,6 +214,10 @@ const LEADING_ADVERBIAL: &[&str] = &[
     "unless", "once", "whereas",
 ];
 
+/// Prepositions that may follow a verb's second predicate.
+const PREPOSITIONS: &[&str] =
+    &["from", "by", "in", "on", "at", "to", "into", "over", "with", "off", "across", "near", "against"];
+
 /// How one clause relates to the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Join {
@@ -323,6 +327,19 @@ impl Tokens<'_> {
         n > k + 1 && self.lower.len() - k >= 3 && self.has_verb(k..n)
     }
 
+    /// Whether the words from index `k` are a second predicate of the
+    /// subject before: a regular past tense followed by a preposition, a
+    /// determiner or a number ("fired from", "killed all", "injured 17").
+    fn second_predicate(&self, k: usize) -> bool {
+        let (Some(verb), Some(next)) = (self.lower.get(k), self.lower.get(k + 1)) else { return false };
+        let opens = NP_OPENERS.contains(&next.as_ref())
+            || PREPOSITIONS.contains(&next.as_ref())
+            || next.starts_with(|c: char| c.is_ascii_digit());
+        // "finalised and implemented, the deal": a comma ends the phrase.
+        let joined = self.text[self.spans[k].end..self.spans[k + 1].start].trim().is_empty();
+        verb.len() > 4 && verb.ends_with("ed") && opens && joined
+    }
+
     fn opens_clause_here(&self, k: usize) -> bool {
         let right = &self.lower[k..];
         let spans = &self.spans[k..];
@@ -430,22 +447,34 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
             cuts.push((i, i + 1, Join::And));
         }
     }
-    // A trailing participle or non-restrictive relative clause states a
-    // fact of its own: "..., killing all 298 people aboard", "..., which
-    // killed 11 workers". Split after a complete clause of four words or
-    // more, when three words or more follow.
+    // Two more shapes state a fact of their own after a complete clause
+    // of four words or more, when three words or more follow:
+    // - a trailing participle or non-restrictive relative clause after a
+    //   comma: "..., killing all 298 people aboard", "..., which killed 11
+    //   workers";
+    // (A trailing clause of time, "... when it was shot down", is left
+    // whole: its event mostly dates the main one, "launched when Xi
+    // visited".)
+    // - a second predicate of the same subject: "... and fired from a
+    //   field", "... and injured 17 more".
     for (k, r) in tokens.spans.iter().enumerate() {
         let word = tokens.lower[k].as_ref();
+        if k < 4 || !tokens.at_top(r.start) || tokens.lower.len() - k < 3 {
+            continue;
+        }
+        let after_comma = text[..r.start].trim_end().ends_with(',');
         let participle = word.len() > 5
             && word.ends_with("ing")
             && !NOT_PARTICIPLES.contains(&word)
             && text[r.clone()].starts_with(|c: char| c.is_lowercase());
-        if !(participle || word == "which") || k < 4 || !tokens.at_top(r.start) {
+        let cut = if after_comma && (participle || word == "which") {
+            let comma = text[..r.start].trim_end().len() - 1;
+            (comma, r.start)
+        } else if word == "and" && tokens.second_predicate(k + 1) {
+            (r.start, r.end)
+        } else {
             continue;
-        }
-        if !text[..r.start].trim_end().ends_with(',') || tokens.lower.len() - k < 3 {
-            continue;
-        }
+        };
         let left_start = cuts.iter().map(|c| c.1).filter(|&c| c <= r.start).max().unwrap_or(0);
         let left = tokens.index_at(left_start)..k;
         // "When A, B-ing ... is": the comma closes a leading adverbial
@@ -460,8 +489,7 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         if left.len() < 4 || !(past || tokens.left_is_complete(left)) || tokens.ends_list(r.start) {
             continue;
         }
-        let comma = text[..r.start].trim_end().len() - 1;
-        cuts.push((comma, r.start, Join::And));
+        cuts.push((cut.0, cut.1, Join::And));
     }
     cuts.sort_by_key(|c| c.0);
     cuts.dedup_by_key(|c| c.0);

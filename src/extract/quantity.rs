@@ -86,9 +86,65 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that end a count's unit: the unit is the noun right after the
 /// number, and these are not nouns.
 const NOT_NOUNS: &[&str] = &[
-    "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "the", "a", "an", "that",
-    "which", "who", "is", "are", "was", "were", "have", "has", "had", "will", "would", "and", "as", "than",
-    "per", "upon", "between", "into", "since", "after", "before", "during", "more", "times", "percent",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "that",
+    "which",
+    "who",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "and",
+    "as",
+    "than",
+    "per",
+    "upon",
+    "between",
+    "into",
+    "since",
+    "after",
+    "before",
+    "during",
+    "more",
+    "times",
+    "percent",
+    // Adverbs and adjectives that follow a counted noun ("298 people
+    // aboard", "11 workers dead") without being part of it.
+    "aboard",
+    "onboard",
+    "abroad",
+    "inside",
+    "overall",
+    "total",
+    "dead",
+    "alive",
+    "apiece",
+    "each",
+    "worldwide",
+    "alone",
+    "there",
+    "here",
+    "now",
+    "then",
 ];
 
 /// Every quantity in `text`, in text order, without overlaps (money and
@@ -417,6 +473,7 @@ mod tests {
         );
         assert_eq!(values("an 18-page document"), ["Count 18 page <18-page>"]);
         assert_eq!(values("the three countries conducted"), ["Count 3 country <three countries>"]);
+        assert_eq!(values("killing all 298 people aboard"), ["Count 298 people <298 people>"]);
     }
 
     #[test]

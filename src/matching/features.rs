@@ -139,7 +139,14 @@ impl Tokenizer {
                 }
                 QuantityValue::Number(n) => {
                     let slot = format!("{} {}", kind_name(q.kind), q.unit.to_lowercase());
-                    let key = format!("{slot} {}", significant(n));
+                    // A count's noun is the writer's choice ("298 people",
+                    // "298 passengers", "298 victims"): its value alone is
+                    // the figure.
+                    let key = if q.kind == QuantityKind::Count {
+                        format!("count {}", significant(n))
+                    } else {
+                        format!("{slot} {}", significant(n))
+                    };
                     (slot, AmountValue::Number(n), key)
                 }
             };

@@ -467,6 +467,16 @@ impl Scorer<'_> {
         kernel.parts(&p.features[a], p.totals[a], &p.features[b], p.totals[b]).score
     }
 
+    /// What the score of claims `i` and `j` is made of, as numbers a model
+    /// can be fitted on; `None` when either is out of range.
+    pub fn features(&self, i: usize, j: usize) -> Option<PairFeatures> {
+        let (&a, &b) = (self.position.get(i)?, self.position.get(j)?);
+        let p = &self.prepared;
+        let kernel = Kernel { weights: &p.weights, config: self.config };
+        let parts = kernel.parts(&p.features[a], p.totals[a], &p.features[b], p.totals[b]);
+        Some(PairFeatures::from(&parts))
+    }
+
     /// How many claims it scores.
     pub fn len(&self) -> usize {
         self.position.len()
@@ -475,6 +485,61 @@ impl Scorer<'_> {
     /// Whether it has no claims.
     pub fn is_empty(&self) -> bool {
         self.position.is_empty()
+    }
+}
+
+/// The parts of a pair's score as numbers in [0, 1], for fitting and
+/// inspecting a pair model ([`Scorer::features`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct PairFeatures {
+    /// Words and entities, IDF-weighted Dice.
+    pub words: f64,
+    /// Words and entities, the overlap coefficient (shared weight over the
+    /// smaller claim's).
+    pub contained: f64,
+    /// Content words alone (Dice blended with containment as configured).
+    pub content: f64,
+    /// Entities, IDF-weighted Dice; 0 when neither names one.
+    pub entities: f64,
+    /// 1 when either claim names an entity.
+    pub has_entities: f64,
+    /// The share of shared amount slots whose values agree; 0 when none.
+    pub quantities: f64,
+    /// 1 when the claims fill a common amount slot.
+    pub has_quantities: f64,
+    /// 1 when they share a figure that is not a date.
+    pub shared_figure: f64,
+    /// Wording similarity (edit distance over the term sequences).
+    pub wording: f64,
+    /// 1 when they name different parties of one kind.
+    pub party_conflict: f64,
+    /// 1 when one reports an outcome and the other a step towards it.
+    pub status_conflict: f64,
+    /// 1 when only one states an amount of money.
+    pub money_missing: f64,
+    /// The matcher's score.
+    pub score: f64,
+}
+
+impl From<&score::Parts> for PairFeatures {
+    fn from(p: &score::Parts) -> Self {
+        let flag = |b: bool| f64::from(u8::from(b));
+        Self {
+            words: p.words,
+            contained: p.contained,
+            content: p.content,
+            entities: p.entities.unwrap_or(0.0),
+            has_entities: flag(p.entities.is_some()),
+            quantities: p.quantities.unwrap_or(0.0),
+            has_quantities: flag(p.quantities.is_some()),
+            shared_figure: flag(p.shared_figure),
+            wording: p.wording,
+            party_conflict: flag(p.party_conflict),
+            status_conflict: flag(p.status_conflict),
+            money_missing: flag(p.money_missing),
+            score: p.score,
+        }
     }
 }
 

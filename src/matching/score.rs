@@ -56,6 +56,11 @@ pub(crate) fn totals(f: &Features, weights: &[f32]) -> Totals {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Parts {
     pub(crate) words: f64,
+    /// Words and entities as the overlap coefficient: the shared weight
+    /// over the smaller claim's.
+    pub(crate) contained: f64,
+    /// Whether the claims share a figure (an amount that is not a date).
+    pub(crate) shared_figure: bool,
     pub(crate) content: f64,
     pub(crate) entities: Option<f64>,
     pub(crate) quantities: Option<f64>,
@@ -111,6 +116,9 @@ impl Kernel<'_> {
             tb.words + tb.entities,
             containment,
         );
+        let contained =
+            overlap(shared_words + shared_entities, ta.words + ta.entities, tb.words + tb.entities, 1.0);
+        let shared_figure = self.shared_weight(&a.figures, &b.figures) > 0.0;
         // What is claimed, without who it is about.
         let content = overlap(shared_words, ta.words, tb.words, containment);
         let entities = (!a.entities.is_empty() || !b.entities.is_empty())
@@ -158,6 +166,8 @@ impl Kernel<'_> {
         };
         Some(Parts {
             words,
+            contained,
+            shared_figure,
             content,
             entities,
             quantities,

@@ -1,8 +1,9 @@
 //! The readable report: Markdown that reads well in a terminal too.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use crate::model::{Article, ClaimGroup, QuantityValue, RelationKind, Verdict};
+use crate::model::{Article, ClaimGroup, QuantityValue, Relation, RelationKind, Verdict};
 use crate::tracker::{QueryHit, Tracker};
 
 /// What the readable report includes beyond the default.
@@ -138,16 +139,36 @@ fn attention(tracker: &Tracker, out: &mut String) {
     if updates.is_empty() {
         out.push_str("None found.\n");
     }
-    for r in updates {
-        let Some(pair) = r.pairs.first() else { continue };
+    // One line per matter: the groups that updates link, directly or
+    // through one another, are reports of one matter at different stages.
+    for matter in matters(&updates) {
+        let date = |id: &str| {
+            tracker.claim(id).and_then(|c| tracker.corpus().get(c.article())).and_then(|a| a.meta().published)
+        };
+        // The latest report of the matter and the earliest one it updates.
+        let latest = matter
+            .iter()
+            .filter_map(|r| Some((r, r.pairs.first()?)))
+            .max_by(|(_, x), (_, y)| date(&x.from).cmp(&date(&y.from)).then(y.from.cmp(&x.from)));
+        let earliest = matter.iter().filter_map(|r| Some((r, r.pairs.first()?))).min_by(|(_, x), (_, y)| {
+            (date(&x.to).is_none(), date(&x.to), &x.to).cmp(&(date(&y.to).is_none(), date(&y.to), &y.to))
+        });
+        // The reason is the earliest step's: it names the first status.
+        let (Some((_, latest)), Some((first, earliest))) = (latest, earliest) else { continue };
+        let pairs: usize = matter.iter().map(|r| r.pairs.len()).sum();
+        let later: BTreeSet<&str> = matter.iter().map(|r| r.from.as_str()).collect();
+        let earlier: BTreeSet<&str> = matter.iter().map(|r| r.to.as_str()).collect();
         let _ = writeln!(
             out,
-            "- {} ({})  \n  updates {} ({})  \n  _{}_",
-            quote(tracker, &pair.from),
-            locate(tracker, &pair.from),
-            quote(tracker, &pair.to),
-            locate(tracker, &pair.to),
-            escape(&r.reason)
+            "- {} ({}){}  \n  updates {} ({}){}  \n  _{}; {pairs} claim pair{} in all_",
+            quote(tracker, &latest.from),
+            locate(tracker, &latest.from),
+            more(later.len()),
+            quote(tracker, &earliest.to),
+            locate(tracker, &earliest.to),
+            more(earlier.len()),
+            escape(&first.reason),
+            if pairs == 1 { "" } else { "s" },
         );
     }
     let single: Vec<_> = tracker
@@ -155,7 +176,11 @@ fn attention(tracker: &Tracker, out: &mut String) {
         .iter()
         .zip(tracker.assessments())
         .filter(|(g, a)| {
-            g.claims.len() > 1 && matches!(a.verdict, Verdict::SingleSource | Verdict::AttributedOnly)
+            // A sentence repeated inside one article is not repeated by
+            // others: only a claim carried by two articles or more counts.
+            let articles: BTreeSet<&str> =
+                g.claims.iter().filter_map(|c| tracker.claim(c)).map(|c| c.article()).collect();
+            articles.len() > 1 && matches!(a.verdict, Verdict::SingleSource | Verdict::AttributedOnly)
         })
         .collect();
     let _ = writeln!(out, "\n## Repeated, but from a single origin\n");
@@ -173,6 +198,50 @@ fn attention(tracker: &Tracker, out: &mut String) {
             escape(&a.reason)
         );
     }
+}
+
+/// " and N other groups" for a side of a matter holding N + 1 groups.
+fn more(groups: usize) -> String {
+    match groups {
+        0 | 1 => String::new(),
+        2 => " and 1 other group".to_owned(),
+        n => format!(" and {} other groups", n - 1),
+    }
+}
+
+/// The updates grouped by matter: the connected sets of groups that
+/// updates link. Each matter's relations are in relation order (the
+/// latest report's first), matters in the order of their first relation.
+fn matters<'r>(updates: &[&'r Relation]) -> Vec<Vec<&'r Relation>> {
+    let mut parent: HashMap<&str, &str> = HashMap::new();
+    fn root<'a>(parent: &mut HashMap<&'a str, &'a str>, mut x: &'a str) -> &'a str {
+        while let Some(&p) = parent.get(x) {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        x
+    }
+    for r in updates {
+        parent.entry(&r.from).or_insert(&r.from);
+        parent.entry(&r.to).or_insert(&r.to);
+        let (a, b) = (root(&mut parent, &r.from), root(&mut parent, &r.to));
+        if a != b {
+            let (low, high) = if a < b { (a, b) } else { (b, a) };
+            parent.insert(high, low);
+        }
+    }
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_root: HashMap<&str, Vec<&Relation>> = HashMap::new();
+    for r in updates {
+        let key = root(&mut parent, &r.from);
+        if !by_root.contains_key(key) {
+            order.push(key);
+        }
+        by_root.entry(key).or_default().push(r);
+    }
+    order.into_iter().filter_map(|k| by_root.remove(k)).collect()
 }
 
 /// One group: canonical statement, verdict and why, origins, timeline,
