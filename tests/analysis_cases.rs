@@ -1,6 +1,7 @@
 //! The analysis on small made-up stories, one kind of relation or verdict
 //! each: numeric, date, polarity (a denial) and modality contradictions,
-//! parts that add up to the whole, updates, different parties, and origins
+//! parts that add up to the whole, updates (of a status, of a figure),
+//! different parties, and origins
 //! collapsing through republication and relays.
 
 use claimtrack::{ContradictionType, Corpus, Loader, RelationKind, Tracker, Verdict};
@@ -38,8 +39,9 @@ fn verdict(t: &Tracker, claim: &str) -> Verdict {
 #[test]
 fn different_amounts_for_the_same_investment_contradict() {
     let t = tracker(&[
+        // The same day: a figure published later would revise it instead.
         ("a", "Outlet A", "2021-03-01", None, "China will invest $400 billion in Iran over 25 years."),
-        ("b", "Outlet B", "2021-03-02", None, "China will invest $300 billion in Iran over 25 years."),
+        ("b", "Outlet B", "2021-03-01", None, "China will invest $300 billion in Iran over 25 years."),
     ]);
     let (kind, kind_type, _) = relation(&t, "a#1", "b#1").expect("related");
     assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Numeric)));
@@ -192,4 +194,31 @@ fn republications_and_relays_are_one_origin() {
     ]);
     let a = t.assessment(&t.group_of("a#1").unwrap().id).unwrap();
     assert_eq!(a.verdict, Verdict::Corroborated, "{}", a.reason);
+}
+
+#[test]
+fn a_later_figure_for_the_same_measure_updates_the_earlier_one() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2014-07-17", None, "The crash near the border killed 295 people, officials said."),
+        ("b", "Outlet B", "2014-07-19", None, "All 298 people aboard died in the crash near the border."),
+    ]);
+    let (kind, _, _) = relation(&t, "a#1", "b#1").expect("related");
+    assert_eq!(kind, RelationKind::Updates);
+    let pair = t.relations().iter().flat_map(|r| &r.pairs).next().expect("a claim pair");
+    assert_eq!(
+        (pair.from.as_str(), pair.to.as_str()),
+        ("b#1", "a#1"),
+        "the later report updates the earlier one"
+    );
+    assert!(pair.reason.contains("298"), "{}", pair.reason);
+}
+
+#[test]
+fn different_figures_for_the_same_measure_at_the_same_time_contradict() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2014-07-17", None, "The crash near the border killed 295 people, officials said."),
+        ("b", "Outlet B", "2014-07-17", None, "All 250 people aboard died in the crash near the border."),
+    ]);
+    let (kind, kind_type, _) = relation(&t, "a#1", "b#1").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Numeric)));
 }

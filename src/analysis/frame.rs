@@ -174,6 +174,9 @@ impl Frame {
             match &q.value {
                 QuantityValue::Date(d) => dates.push(*d),
                 QuantityValue::Number(v) => {
+                    // A count is exact ("298 people"); an amount of money
+                    // or a share is often rounded.
+                    let tolerance = if q.kind == QuantityKind::Count { 0.0 } else { tolerance };
                     let (low, high) = range(*v, q.bound.as_deref(), tolerance);
                     amounts.push(Amount {
                         kind: q.kind,

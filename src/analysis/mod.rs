@@ -47,6 +47,9 @@ pub struct AnalysisConfig {
     /// A matcher score from which a negation in one claim contradicts
     /// the other: they are worded alike but for it.
     pub polarity_floor: f64,
+    /// A matcher score from which two claims in different groups that give
+    /// different figures for one measure revise or contradict each other.
+    pub measure_floor: f64,
     /// Relative difference under which two amounts are the same (0.02 is
     /// 2%).
     pub amount_tolerance: f64,
@@ -61,6 +64,7 @@ impl Default for AnalysisConfig {
             same_floor: 0.45,
             related_floor: 0.2,
             polarity_floor: 0.45,
+            measure_floor: 0.25,
             amount_tolerance: 0.02,
             window: 64,
         }
@@ -98,6 +102,7 @@ pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relati
                 score: scores.get(&(i.min(j), i.max(j))).copied().unwrap_or(0.0),
                 same_floor: config.same_floor,
                 polarity_floor: config.polarity_floor,
+                measure_floor: config.measure_floor,
             };
             relate::classify(&frames[i], &frames[j], cx).map(|f| (i, j, f))
         })

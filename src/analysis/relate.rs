@@ -31,6 +31,9 @@ pub(crate) struct Context {
     /// The score from which two claims are worded alike enough that a
     /// negation in one contradicts the other.
     pub polarity_floor: f64,
+    /// The score from which two claims giving different figures for one
+    /// measure are about the same measure.
+    pub measure_floor: f64,
 }
 
 /// How the parties of two claims compare.
@@ -117,6 +120,34 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         && let Some(found) = status_change(a, b, policy)
     {
         return Some(found);
+    }
+    // Two reports worded alike that give different figures for one
+    // measure (a death toll, a flow rate, a price): a revision when one
+    // was published later, a numeric contradiction when at the same time.
+    // Terms of agreements are left to the rule below: two terms for the
+    // same parties are often two agreements. Inside one group it is the
+    // same: the group's verdict says superseded or disputed.
+    if (cx.same_group || cx.score >= cx.measure_floor)
+        && !(a.agreement && b.agreement)
+        && a.negated() == b.negated()
+        && let Some(reason) = measure_revision(a, b)
+    {
+        let when = match (a.published, b.published) {
+            (Some(x), Some(y)) => order(x, y),
+            _ => None,
+        };
+        return Some(match when {
+            Some(Ordering::Greater) => Found::Updates {
+                a_is_later: true,
+                reason: format!("a later report ({}) gives {reason}", published(a)),
+            },
+            Some(Ordering::Less) => Found::Updates {
+                a_is_later: false,
+                reason: format!("a later report ({}) gives {}", published(b), flip(&reason)),
+            },
+            _ if same_time(a, b) => Found::Contradicts(ContradictionType::Numeric, reason),
+            _ => return None,
+        });
     }
     let same_predicate = (same && cx.score >= cx.polarity_floor)
         || (agreement
@@ -261,6 +292,46 @@ fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
                 ),
             ))
         }
+    }
+}
+
+/// A figure of one measure both claims give, with values that cannot be
+/// the same: "298 vs 295". Money, percentages and rates compare in one
+/// unit; counts compare whatever noun counts them ("298 people", "295
+/// passengers"), from ten up, since small counts ("two countries") are
+/// rarely the measure a report is about. Parts that add up to the other's
+/// whole agree.
+fn measure_revision(a: &Frame, b: &Frame) -> Option<String> {
+    let measure = |x: &super::frame::Amount, y: &super::frame::Amount| {
+        x.kind == y.kind
+            && match x.kind {
+                QuantityKind::Count => x.value >= 10.0 && y.value >= 10.0,
+                QuantityKind::Money | QuantityKind::Percent => x.unit == y.unit,
+                _ => false,
+            }
+    };
+    for x in &a.amounts {
+        let ours: Vec<_> = a.amounts.iter().filter(|y| measure(x, y)).collect();
+        let theirs: Vec<_> = b.amounts.iter().filter(|y| measure(x, y)).collect();
+        if theirs.is_empty() {
+            continue;
+        }
+        let agree = ours.iter().any(|p| theirs.iter().any(|q| p.low <= q.high && q.low <= p.high));
+        if agree {
+            return None;
+        }
+        let texts =
+            |v: &[&super::frame::Amount]| v.iter().map(|q| q.text.clone()).collect::<Vec<_>>().join(", ");
+        return Some(format!("{} where the other gives {}", texts(&ours), texts(&theirs)));
+    }
+    None
+}
+
+/// "X where the other gives Y" from the other side.
+fn flip(reason: &str) -> String {
+    match reason.split_once(" where the other gives ") {
+        Some((x, y)) => format!("{y} where the other gives {x}"),
+        None => reason.to_owned(),
     }
 }
 
