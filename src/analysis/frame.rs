@@ -115,6 +115,9 @@ pub(crate) struct Frame {
     /// named just before when the claim names fewer than two (see
     /// [`fill_parties`]).
     pub countries: Vec<String>,
+    /// The first person, country or organisation the claim names that is
+    /// not its speaker or a relay: most often the subject of what it says.
+    pub subject: Option<String>,
     /// Canonical names of every entity mentioned.
     pub entities: Vec<String>,
     /// Names an agreement ("deal", "plan", "partnership").
@@ -165,6 +168,16 @@ impl Frame {
             .collect();
         countries.sort();
         countries.dedup();
+        let sources: Vec<&str> = claim
+            .attribution()
+            .map(|a| a.speaker.iter().chain(&a.chain).map(String::as_str).collect())
+            .unwrap_or_default();
+        let subject = claim
+            .entities()
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Country | EntityKind::Organisation))
+            .find(|e| !sources.iter().any(|s| s.contains(e.name.as_str()) || e.name.contains(s)))
+            .map(|e| e.name.clone());
         let mut entities: Vec<String> = claim.entities().iter().map(|e| e.name.clone()).collect();
         entities.sort();
         entities.dedup();
@@ -200,6 +213,7 @@ impl Frame {
         let certain = claim.factuality().is_none_or(|f| f.certainty == Certainty::Certain);
         Self {
             countries,
+            subject,
             entities,
             agreement: AGREEMENT_WORDS.any(text),
             stage: stage_of(text),

@@ -156,7 +156,13 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         || policy;
     if same_predicate && a.negated() != b.negated() && same_time(a, b) {
         let (neg, pos) = if a.negated() { (a, b) } else { (b, a) };
-        if neg.firmly_negated() {
+        // A plain negation contradicts only what is said of the same
+        // subject: "Beijing is interested" and "the US is not interested"
+        // are about two parties. A denial names the denier, not the
+        // subject of what it denies.
+        let other_subject =
+            !neg.denial && matches!((&neg.subject, &pos.subject), (Some(x), Some(y)) if x != y);
+        if neg.firmly_negated() && !other_subject {
             let verb = if neg.denial { "denies" } else { "negates" };
             let what = pos
                 .disclosure

@@ -307,7 +307,7 @@ pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
             | "perhaps" | "hypothetical" => possible = true,
             "not" if matches!(next, "only" | "just") => not_only = true,
             "not" | "no" | "never" | "none" | "neither" | "nor" | "cannot" | "didn't" | "doesn't"
-            | "don't" | "won't" | "isn't" | "wasn't" | "unacceptable" => negated = true,
+            | "don't" | "won't" | "isn't" | "wasn't" => negated = true,
             _ => {}
         }
         maybe_denied |= ["denied", "rejected", "dismissed", "exist"].iter().any(|k| w.starts_with(k));
