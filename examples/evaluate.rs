@@ -270,6 +270,17 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
                         && matches!(x.value, QuantityValue::Number(n) if (n - value).abs() <= 0.01 * value.abs())
                 });
                 figures.quantities_right += usize::from(right);
+                if !right && std::env::var_os("EVALUATE_SHOW_QUANTITIES").is_some() {
+                    let got: Vec<String> = claim
+                        .quantities()
+                        .iter()
+                        .map(|q| format!("{:?} {:?} {}", q.kind, q.value, q.unit))
+                        .collect();
+                    eprintln!(
+                        "{}: {} {value} not read in {:?}; got {got:?}",
+                        story.name, q.kind, member.quote
+                    );
+                }
             }
         }
     }

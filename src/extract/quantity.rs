@@ -83,6 +83,15 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid count pattern")
 });
 
+/// A number standing on its own ("all 298 in total perished", "the
+/// workforce numbers about 7,500"): a count of what the sentence is about.
+static BARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{2,}})(?-u:\b)"
+    ))
+    .expect("valid bare count pattern")
+});
+
 /// Words that end a count's unit: the unit is the noun right after the
 /// number, and these are not nouns.
 const NOT_NOUNS: &[&str] = &[
@@ -245,6 +254,46 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             kind: QuantityKind::Count,
             value: QuantityValue::Number(value),
             unit: unit.0,
+            bound: caps.name("bound").map(|m| bound(m.as_str())),
+            range: whole,
+        });
+    }
+    for caps in numbered.then(|| BARE_COUNT.captures_iter(text)).into_iter().flatten() {
+        let Some(num) = caps.name("num") else { continue };
+        let start = caps.name("bound").map_or(num.start(), |b| b.start());
+        let whole = start..num.end();
+        let Some(value) = number(num.as_str()) else { continue };
+        // Only a number between words or at the end of the sentence: not
+        // part of a time, a decimal, a code or a name ("Flight 17").
+        let before = text[..num.start()].chars().next_back();
+        let after = text[num.end()..].chars().next();
+        let glued = |c: Option<char>| {
+            c.is_some_and(|c| {
+                !c.is_whitespace() && !matches!(c, ',' | ';' | '.' | '!' | '?' | '"' | '”' | ')')
+            })
+        };
+        let named = text[..num.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let decimal = text[num.end()..].starts_with(|c: char| c == '.')
+            && text[num.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if value < 10.0
+            || glued(before)
+            || (glued(after) && after != Some(','))
+            || decimal
+            || named
+            || overlaps(&taken, &whole)
+            || is_year_like(text, &num.range())
+            || is_date_part(text, &num.range())
+        {
+            continue;
+        }
+        taken.push(whole.clone());
+        out.push(Found {
+            kind: QuantityKind::Count,
+            value: QuantityValue::Number(value),
+            unit: String::new(),
             bound: caps.name("bound").map(|m| bound(m.as_str())),
             range: whole,
         });
@@ -474,6 +523,10 @@ mod tests {
         assert_eq!(values("an 18-page document"), ["Count 18 page <18-page>"]);
         assert_eq!(values("the three countries conducted"), ["Count 3 country <three countries>"]);
         assert_eq!(values("killing all 298 people aboard"), ["Count 298 people <298 people>"]);
+        assert_eq!(values("all 298 in total perished"), ["Count 298  <298>"]);
+        assert_eq!(values("the workforce numbers about 7,500."), ["Count 7500  about <about 7,500>"]);
+        // No bare count in a name, a time or a decimal.
+        assert!(values("Flight 17, at 10:15, took 3.5 hours.").iter().all(|v| !v.contains("  ")));
     }
 
     #[test]
