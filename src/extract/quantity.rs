@@ -276,7 +276,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-        let decimal = text[num.end()..].starts_with(|c: char| c == '.')
+        let decimal = text[num.end()..].starts_with('.')
             && text[num.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
         if value < 10.0
             || glued(before)
