@@ -202,6 +202,7 @@ fn a_later_figure_for_the_same_measure_updates_the_earlier_one() {
         ("a", "Outlet A", "2014-07-17", None, "The crash near the border killed 295 people, officials said."),
         ("b", "Outlet B", "2014-07-19", None, "All 298 people aboard died in the crash near the border."),
     ]);
+    assert_ne!(t.group_of("a#1").map(|g| &g.id), t.group_of("b#1").map(|g| &g.id), "two figures, two facts");
     let (kind, _, _) = relation(&t, "a#1", "b#1").expect("related");
     assert_eq!(kind, RelationKind::Updates);
     let pair = t.relations().iter().flat_map(|r| &r.pairs).next().expect("a claim pair");
@@ -211,6 +212,7 @@ fn a_later_figure_for_the_same_measure_updates_the_earlier_one() {
         "the later report updates the earlier one"
     );
     assert!(pair.reason.contains("298"), "{}", pair.reason);
+    assert_eq!(verdict(&t, "a#1"), Verdict::Superseded);
 }
 
 #[test]

@@ -25,6 +25,9 @@ pub(crate) struct Edge {
     pub(crate) a: u32,
     pub(crate) b: u32,
     pub(crate) score: f32,
+    /// The score leaving out the figure penalty: how alike the two are
+    /// worded, which the analysis weighs to relate their figures.
+    pub(crate) alike: f32,
 }
 
 /// The clusters of `n` nodes, each a sorted list of node indices, sorted
@@ -55,6 +58,7 @@ pub(crate) fn clusters(n: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>
             a: local_index[e.a as usize],
             b: local_index[e.b as usize],
             score: e.score,
+            alike: e.alike,
         });
     }
     let mut out: Vec<Vec<u32>> = components
@@ -210,7 +214,7 @@ mod tests {
     use super::*;
 
     fn edge(a: u32, b: u32, score: f32) -> Edge {
-        Edge { a, b, score }
+        Edge { a, b, score, alike: score }
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub(crate) struct Amount {
     /// The slot's term ("money USD", "duration year", "date").
     pub(crate) slot: Term,
     pub(crate) value: AmountValue,
+    /// Whether it is a figure a report is about: a count from ten up, an
+    /// amount of money or a share (not a duration or a small count).
+    pub(crate) figure: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,7 +67,7 @@ pub(crate) struct Features {
 pub(crate) struct Tokens {
     words: Vec<String>,
     entities: Vec<(String, EntityKind)>,
-    amounts: Vec<(String, AmountValue)>,
+    amounts: Vec<(String, AmountValue, bool)>,
     values: Vec<String>,
     /// Words and entities in text order.
     sequence: Vec<Piece>,
@@ -150,7 +153,12 @@ impl Tokenizer {
                     (slot, AmountValue::Number(n), key)
                 }
             };
-            out.amounts.push((slot, value));
+            let figure = match (q.kind, &q.value) {
+                (QuantityKind::Count, QuantityValue::Number(n)) => *n >= 10.0,
+                (QuantityKind::Money | QuantityKind::Percent, _) => true,
+                _ => false,
+            };
+            out.amounts.push((slot, value, figure));
             out.values.push(key);
         }
         // Entity mentions become entity tokens, in text order, between the
@@ -297,7 +305,11 @@ impl Vocabulary {
         let amounts: Vec<Amount> = tokens
             .amounts
             .iter()
-            .map(|(slot, value)| Amount { slot: self.intern_tagged(&mut buffer, "s ", slot), value: *value })
+            .map(|(slot, value, figure)| Amount {
+                slot: self.intern_tagged(&mut buffer, "s ", slot),
+                value: *value,
+                figure: *figure,
+            })
             .collect();
         let mut values: Vec<Term> =
             tokens.values.iter().map(|v| self.intern_tagged(&mut buffer, "q ", v)).collect();
@@ -310,7 +322,7 @@ impl Vocabulary {
                 *df += 1;
             }
         }
-        let money = tokens.amounts.iter().any(|(slot, _)| slot.starts_with("money"));
+        let money = tokens.amounts.iter().any(|(slot, _, _)| slot.starts_with("money"));
         Features { words, entities, amounts, values, figures, money, sequence, outcome: tokens.outcome }
     }
 }

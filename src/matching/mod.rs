@@ -70,6 +70,11 @@ pub struct MatchConfig {
     /// investment" does not state, and repeating the second does not
     /// confirm the first.
     pub money_missing: f64,
+    /// The factor applied when the claims give different figures for the
+    /// same measure and agree on none ("298 killed", "295 killed"): two
+    /// figures are two facts, which the analysis relates as a revision or
+    /// a contradiction (it weighs the score without this factor).
+    pub figure_conflict: f64,
     /// Content overlap (the `words` component) under which the claims do
     /// not share a predicate: the score is scaled by `words / this`. The
     /// same parties alone ("Rouhani") do not make the same claim.
@@ -310,6 +315,7 @@ impl Default for MatchConfig {
             party_conflict: 0.3,
             status_conflict: 0.3,
             money_missing: 0.5,
+            figure_conflict: 0.5,
             content_floor: 0.15,
             containment: 0.0,
             amount_tolerance: 0.01,
@@ -379,8 +385,13 @@ impl Matcher {
             counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let (fa, fb) = (&prepared.features[a as usize], &prepared.features[b as usize]);
             let (ta, tb) = (prepared.totals[a as usize], prepared.totals[b as usize]);
-            let score = kernel.parts_reaching(fa, ta, fb, tb, floor)?.score;
-            (score >= floor).then_some(cluster::Edge { a, b, score: score as f32 })
+            let parts = kernel.parts_reaching(fa, ta, fb, tb, floor)?;
+            (parts.alike >= floor).then_some(cluster::Edge {
+                a,
+                b,
+                score: parts.score as f32,
+                alike: parts.alike as f32,
+            })
         });
         let candidates = counted.into_inner();
         let mut edges: Vec<cluster::Edge> = per_claim.into_iter().flatten().collect();
@@ -518,6 +529,8 @@ pub struct PairFeatures {
     pub status_conflict: f64,
     /// 1 when only one states an amount of money.
     pub money_missing: f64,
+    /// 1 when they give different figures for the same measure.
+    pub figure_conflict: f64,
     /// The matcher's score.
     pub score: f64,
 }
@@ -538,6 +551,7 @@ impl From<&score::Parts> for PairFeatures {
             party_conflict: flag(p.party_conflict),
             status_conflict: flag(p.status_conflict),
             money_missing: flag(p.money_missing),
+            figure_conflict: flag(p.figure_conflict),
             score: p.score,
         }
     }
@@ -712,12 +726,15 @@ impl Grouping {
     }
 
     /// The scored pairs kept as edges, as `(claim id, claim id, score)`,
-    /// ordered by the first id, then the second.
+    /// ordered by the first id, then the second. The score leaves out the
+    /// figure penalty ([`MatchConfig::figure_conflict`]): it says how alike
+    /// two claims are worded, so that the analysis can relate two figures
+    /// for one measure.
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str, f64)> + '_ {
         let ids = &self.prepared.ids;
         self.edges
             .iter()
-            .map(|e| (ids[e.a as usize].as_str(), ids[e.b as usize].as_str(), f64::from(e.score)))
+            .map(|e| (ids[e.a as usize].as_str(), ids[e.b as usize].as_str(), f64::from(e.alike)))
     }
 
     /// The candidate pairs blocking produced, each scored once.

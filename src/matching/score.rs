@@ -68,6 +68,9 @@ pub(crate) struct Parts {
     pub(crate) party_conflict: bool,
     pub(crate) status_conflict: bool,
     pub(crate) money_missing: bool,
+    pub(crate) figure_conflict: bool,
+    /// The score without the figure penalty.
+    pub(crate) alike: f64,
     pub(crate) thin_content: bool,
     pub(crate) score: f64,
 }
@@ -139,6 +142,7 @@ impl Kernel<'_> {
         let party_conflict = party_conflict(&a.entities, &b.entities);
         let status_conflict = matches!((a.outcome, b.outcome), (Some(x), Some(y)) if x != y);
         let money_missing = a.money != b.money;
+        let figure_conflict = figures_conflict(a, b, self.config.amount_tolerance);
         let finish = |wording: f64| {
             let mut score = if den > 0.0 { (num + w_wording * wording) / den } else { 0.0 };
             if thin_content {
@@ -155,9 +159,12 @@ impl Kernel<'_> {
             }
             score.clamp(0.0, 1.0)
         };
+        // The figure penalty comes last, so the score without it, the one
+        // the analysis weighs, is `finish` itself; pairs are kept on it.
         if finish(1.0) < floor {
             return None;
         }
+        let figure_factor = if figure_conflict { self.config.figure_conflict } else { 1.0 };
         let longer = a.sequence.len().max(b.sequence.len());
         let wording = if longer == 0 {
             1.0
@@ -175,8 +182,10 @@ impl Kernel<'_> {
             party_conflict,
             status_conflict,
             money_missing,
+            figure_conflict,
+            alike: finish(wording),
             thin_content,
-            score: finish(wording),
+            score: finish(wording) * figure_factor,
         })
     }
 
@@ -257,6 +266,12 @@ impl Kernel<'_> {
             penalties.push(Penalty {
                 reason: "only one states an amount of money".to_owned(),
                 factor: self.config.money_missing,
+            });
+        }
+        if parts.figure_conflict {
+            penalties.push(Penalty {
+                reason: "different figures for the same measure".to_owned(),
+                factor: self.config.figure_conflict,
             });
         }
         if parts.thin_content {
@@ -378,6 +393,29 @@ fn amount_agreement(a: &Features, b: &Features, tolerance: f64) -> Option<f64> {
         agree += usize::from(ok);
     }
     (shared > 0).then(|| agree as f64 / shared as f64)
+}
+
+/// Whether the claims give figures (counts from ten up, amounts of money,
+/// shares) in the same slot and agree on none of them: "298 killed" and
+/// "295 killed" are two figures, two facts, for the analysis to relate as
+/// a revision or a contradiction.
+fn figures_conflict(a: &Features, b: &Features, tolerance: f64) -> bool {
+    fn figures(f: &Features) -> impl Iterator<Item = (Term, f64)> + '_ {
+        f.amounts.iter().filter(|x| x.figure).filter_map(|x| match x.value {
+            AmountValue::Number(n) => Some((x.slot, n)),
+            AmountValue::Date(_) => None,
+        })
+    }
+    let mut shared = false;
+    for (slot, x) in figures(a) {
+        for (_, y) in figures(b).filter(|y| y.0 == slot) {
+            if same_value(AmountValue::Number(x), AmountValue::Number(y), tolerance) {
+                return false;
+            }
+            shared = true;
+        }
+    }
+    shared
 }
 
 /// Whether two values agree: numbers within the relative tolerance, dates
