@@ -311,11 +311,18 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
                 _ => true,
             }
         } else {
-            related.get(&(a, b)).is_some_and(|kinds| kinds.iter().any(|&x| x.as_str() == rel.kind))
+            related.get(&(a.clone(), b.clone())).is_some_and(|kinds| kinds.iter().any(|&x| x.as_str() == rel.kind))
         };
         if found {
             figures.relations_found += 1;
             figures.found_by_kind[k].0 += 1;
+        } else if std::env::var_os("EVALUATE_SHOW_RELATIONS").is_some() {
+            let how = if a == b {
+                format!("both in one group, verdict {:?}", verdict_of(&a))
+            } else {
+                format!("groups related as {:?}", related.get(&(a.clone(), b.clone())))
+            };
+            eprintln!("{}: {} {} {} not found: {how}", story.name, rel.a, rel.kind, rel.b);
         }
     }
     let gold_pairs: BTreeSet<(&str, &str, &str)> = story
