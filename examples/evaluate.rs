@@ -311,7 +311,9 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
                 _ => true,
             }
         } else {
-            related.get(&(a.clone(), b.clone())).is_some_and(|kinds| kinds.iter().any(|&x| x.as_str() == rel.kind))
+            related
+                .get(&(a.clone(), b.clone()))
+                .is_some_and(|kinds| kinds.iter().any(|&x| x.as_str() == rel.kind))
         };
         if found {
             figures.relations_found += 1;
