@@ -224,6 +224,15 @@ impl<'a> Units<'a> {
         }
         best.map(|(_, u)| &self.units[u])
     }
+
+    /// Each gold quote that maps to a claim, as (gold group index, claim
+    /// index), in gold order.
+    fn mapped(&self) -> Vec<(usize, usize)> {
+        let groups = self.story.gold.groups.iter().enumerate();
+        groups
+            .flat_map(|(g, group)| group.members.iter().filter_map(move |m| Some((g, self.map(m)?.index))))
+            .collect()
+    }
 }
 
 fn score(story: &Story, tracker: &Tracker) -> Figures {
@@ -619,14 +628,7 @@ fn labelled_pairs(story: &Story, tracker: &Tracker) -> Vec<(bool, bool, claimtra
     let units = Units::new(story, tracker);
     let matcher = claimtrack::Matcher::new(MatchConfig::default());
     let scorer = matcher.scorer(tracker.claims());
-    let mut mapped: Vec<(usize, usize)> = Vec::new();
-    for (g, group) in story.gold.groups.iter().enumerate() {
-        for m in &group.members {
-            if let Some(u) = units.map(m) {
-                mapped.push((g, u.index));
-            }
-        }
-    }
+    let mapped = units.mapped();
     let negatives: BTreeSet<(usize, usize)> = story
         .gold
         .negatives
@@ -658,14 +660,7 @@ fn print_pairs(story: &Story) {
     let units = Units::new(story, &tracker);
     let matcher = claimtrack::Matcher::new(MatchConfig::default());
     let scorer = matcher.scorer(tracker.claims());
-    let mut mapped: Vec<(usize, usize)> = Vec::new();
-    for (g, group) in story.gold.groups.iter().enumerate() {
-        for m in &group.members {
-            if let Some(u) = units.map(m) {
-                mapped.push((g, u.index));
-            }
-        }
-    }
+    let mapped = units.mapped();
     let text = |i: usize| tracker.claims()[i].text().chars().take(110).collect::<String>();
     let mut same = Vec::new();
     let mut different = Vec::new();
