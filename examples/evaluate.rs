@@ -250,6 +250,8 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
     let mut landed: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     // For each tracker group, the gold groups of its quotes.
     let mut gold_in: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    // For each claim, the gold quotes it holds.
+    let mut held: BTreeMap<usize, Vec<(&str, &str)>> = BTreeMap::new();
     for (g, group) in story.gold.groups.iter().enumerate() {
         for member in &group.members {
             figures.quotes += 1;
@@ -264,6 +266,7 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
             ceiling.push(unit.map_or(unmapped, |u| *unit_label.entry(u.index).or_insert(g as u32)));
             let Some(unit) = unit else { continue };
             figures.mapped += 1;
+            held.entry(unit.index).or_default().push((&group.id, &member.quote));
             *landed.entry(&group.id).or_default().entry(unit.group.clone()).or_default() += 1;
             gold_in.entry(unit.group.clone()).or_default().insert(&group.id);
             for q in group.quantities.iter().filter(|q| q.kind == "money" || q.kind == "count") {
@@ -290,6 +293,39 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
                         story.name, q.kind, member.quote
                     );
                 }
+            }
+        }
+    }
+    if std::env::var_os("EVALUATE_SHOW_GROUPS").is_some() {
+        // Where each gold fact's quotes landed, and what else is there.
+        for group in &story.gold.groups {
+            let Some(places) = landed.get(group.id.as_str()) else { continue };
+            let places: Vec<String> = places
+                .iter()
+                .map(|(g, n)| {
+                    let others: Vec<&str> =
+                        gold_in.get(g).into_iter().flatten().copied().filter(|&o| o != group.id).collect();
+                    format!("{n} in {g} (with {others:?})")
+                })
+                .collect();
+            eprintln!("{}: {}: {}", story.name, group.id, places.join("; "));
+        }
+    }
+    if std::env::var_os("EVALUATE_SHOW_UNITS").is_some() {
+        // The claims that hold quotes of several gold facts: what the
+        // units' ceiling loses.
+        for (&index, quotes) in &held {
+            if quotes.iter().all(|q| q.0 == quotes[0].0) {
+                continue;
+            }
+            eprintln!(
+                "{}: one claim, {} facts: {:?}",
+                story.name,
+                quotes.len(),
+                tracker.claims()[index].text()
+            );
+            for (group, quote) in quotes {
+                eprintln!("    {group}: {quote:?}");
             }
         }
     }
@@ -354,6 +390,9 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
         figures.relations_judged += 1;
         let right = pairs.iter().any(|&(a, b)| gold_pairs.contains(&(a, b, r.kind.as_str())));
         figures.relations_right += usize::from(right);
+        if !right && std::env::var_os("EVALUATE_SHOW_RELATIONS").is_some() {
+            eprintln!("{}: wrong {:?} between gold {from:?} and {to:?}: {}", story.name, r.kind, r.reason);
+        }
     }
     for n in &story.gold.negatives {
         figures.negatives += 1;
@@ -396,7 +435,10 @@ fn numbers_in(text: &str) -> Vec<f64> {
     out
 }
 
-fn tracker(story: &Story, config: MatchConfig) -> Tracker {
+fn tracker(story: &Story, mut config: MatchConfig) -> Tracker {
+    if let Some(v) = std::env::var("EVALUATE_IDF_SCALE").ok().and_then(|v| v.parse().ok()) {
+        config.idf_scale = v;
+    }
     TrackerBuilder::default().matcher(config).build(story.corpus.clone())
 }
 

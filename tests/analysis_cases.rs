@@ -224,3 +224,79 @@ fn different_figures_for_the_same_measure_at_the_same_time_contradict() {
     let (kind, kind_type, _) = relation(&t, "a#1", "b#1").expect("related");
     assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Numeric)));
 }
+
+#[test]
+fn a_rate_reworded_and_revised_is_an_update_of_the_same_measure() {
+    // Worded apart, but both give a daily count of barrels.
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2010-04-25",
+            None,
+            "Officials say the damaged well is leaking 1,000 barrels a day.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2010-05-27",
+            None,
+            "Government scientists now put the flow at between 12,000 and 19,000 barrels per day.",
+        ),
+    ]);
+    let (kind, _, b_is_from) = relation(&t, "b#1", "a#1").expect("related");
+    assert_eq!(kind, RelationKind::Updates);
+    assert!(b_is_from, "the later figure updates the earlier one");
+}
+
+#[test]
+fn overlapping_ranges_agree_and_a_total_is_not_a_rate() {
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2010-06-10",
+            None,
+            "One team estimated the flow at 20,000 to 40,000 barrels a day.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2010-06-11",
+            None,
+            "Another team estimated the flow at 25,000 to 30,000 barrels a day.",
+        ),
+        (
+            "c",
+            "Outlet C",
+            "2010-08-02",
+            None,
+            "In all, the well released 4.9 million barrels of oil into the sea.",
+        ),
+    ]);
+    assert_eq!(relation(&t, "a#1", "b#1").map(|r| r.0).filter(|&k| k != RelationKind::Supports), None);
+    assert_eq!(relation(&t, "a#1", "c#1"), None, "a total is another measure than a daily rate");
+}
+
+#[test]
+fn an_article_telling_a_figures_history_does_not_date_it_by_publication() {
+    // The August article recounts both figures, undated: neither is news
+    // of August, so neither updates the June report.
+    let t = tracker(&[
+        ("a", "Outlet A", "2010-06-15", None, "The government raised its estimate to 35,000 barrels a day."),
+        (
+            "b",
+            "Outlet B",
+            "2010-08-02",
+            None,
+            "At first BP said 1,000 barrels a day were leaking. Then it stuck to a revised estimate of 5,000 barrels a day.",
+        ),
+    ]);
+    for later in ["b#1", "b#2"] {
+        let found = relation(&t, later, "a#1");
+        assert!(
+            !matches!(found, Some((RelationKind::Updates, _, true))),
+            "{later} is history, not a later figure: {found:?}"
+        );
+    }
+}

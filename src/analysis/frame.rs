@@ -118,6 +118,9 @@ pub(crate) struct Frame {
     /// The first person, country or organisation the claim names that is
     /// not its speaker or a relay: most often the subject of what it says.
     pub subject: Option<String>,
+    /// The nouns the claim counts ten or more of ("barrel", "worker"),
+    /// sorted: the measures it gives a figure for.
+    pub measures: Vec<String>,
     /// Canonical names of every entity mentioned.
     pub entities: Vec<String>,
     /// Names an agreement ("deal", "plan", "partnership").
@@ -140,6 +143,14 @@ pub(crate) struct Frame {
     pub amounts: Vec<Amount>,
     /// The article's publication date.
     pub published: Option<PartialDate>,
+    /// The claim's article.
+    pub article: String,
+    /// Who the claim is attributed to, `None` in the outlet's own voice.
+    pub speaker: Option<String>,
+    /// The article gives several values for one of this claim's
+    /// measures: it tells that figure's history, and its publication
+    /// date does not date an undated figure (see [`mark_histories`]).
+    pub history: bool,
     /// Bit `k` set: the claim has the first word of `ANTONYMS[k]`.
     pub antonym_first: u32,
     /// Bit `k` set: the claim has the second word of `ANTONYMS[k]`.
@@ -182,7 +193,9 @@ impl Frame {
         entities.sort();
         entities.dedup();
         let mut dates = Vec::new();
-        let mut amounts = Vec::new();
+        let mut amounts: Vec<Amount> = Vec::new();
+        let original = article.map_or("", Article::original);
+        let mut previous: Option<&crate::model::Quantity> = None;
         for q in claim.quantities() {
             match &q.value {
                 QuantityValue::Date(d) => dates.push(*d),
@@ -191,17 +204,34 @@ impl Frame {
                     // or a share is often rounded.
                     let tolerance = if q.kind == QuantityKind::Count { 0.0 } else { tolerance };
                     let (low, high) = range(*v, q.bound.as_deref(), tolerance);
-                    amounts.push(Amount {
-                        kind: q.kind,
-                        unit: q.unit.clone(),
-                        value: *v,
-                        low,
-                        high,
-                        text: q.text.clone(),
-                    });
+                    // "between 12,000 and 19,000 barrels", "35,000 to
+                    // 60,000": one range, not two values.
+                    if let (Some(p), Some(last)) = (previous, amounts.last_mut())
+                        && p.kind == q.kind
+                        && (p.unit == q.unit || p.unit.is_empty())
+                        && is_range(original, p, q)
+                    {
+                        last.unit = measure_unit(original, q);
+                        last.low = last.low.min(low);
+                        last.high = last.high.max(high);
+                        last.value = (last.value + v) / 2.0;
+                        last.text = format!("{}–{}", last.text, q.text);
+                        previous = None;
+                        continue;
+                    }
+                    let unit = measure_unit(original, q);
+                    amounts.push(Amount { kind: q.kind, unit, value: *v, low, high, text: q.text.clone() });
+                    previous = Some(q);
                 }
             }
         }
+        let mut measures: Vec<String> = amounts
+            .iter()
+            .filter(|a| a.kind == QuantityKind::Count && !a.unit.is_empty() && a.low >= 10.0)
+            .map(|a| a.unit.clone())
+            .collect();
+        measures.sort();
+        measures.dedup();
         // Antonym pair `k` is entries `2k` and `2k + 1` of the word list.
         let antonyms = ANTONYM_WORDS.present(text);
         let (mut antonym_first, mut antonym_second) = (0u32, 0u32);
@@ -214,6 +244,7 @@ impl Frame {
         Self {
             countries,
             subject,
+            measures,
             entities,
             agreement: AGREEMENT_WORDS.any(text),
             stage: stage_of(text),
@@ -225,6 +256,9 @@ impl Frame {
             dates,
             amounts,
             published: article.and_then(|a| a.meta().published),
+            article: claim.article().to_owned(),
+            speaker: claim.attribution().and_then(|a| a.speaker.clone()),
+            history: false,
             antonym_first,
             antonym_second,
         }
@@ -233,6 +267,13 @@ impl Frame {
     /// The stage, without the word.
     pub(crate) fn stage_kind(&self) -> Option<Stage> {
         self.stage.as_ref().map(|s| s.0)
+    }
+
+    /// When what the claim says holds: the first date it names, or else
+    /// when it was published. "On 10 June the estimate was raised" in an
+    /// August article is about June.
+    pub(crate) fn holds(&self) -> Option<PartialDate> {
+        self.dates.first().copied().or(if self.history { None } else { self.published })
     }
 
     /// The alignment, without the word.
@@ -250,6 +291,109 @@ impl Frame {
     pub(crate) fn firmly_negated(&self) -> bool {
         self.denial || (self.polarity == Polarity::Negative && self.certain)
     }
+}
+
+/// Whether quantities `p` and `q`, in this order, are the two ends of one
+/// range: "12,000 to 19,000", "between 20,000 and 40,000", "25-30".
+fn is_range(original: &str, p: &crate::model::Quantity, q: &crate::model::Quantity) -> bool {
+    let (Some(between), Some(before)) =
+        (original.get(p.span.end..q.span.start), original.get(..p.span.start))
+    else {
+        return false;
+    };
+    match between.trim() {
+        "to" | "-" | "–" | "—" => true,
+        "and" => {
+            let before = before.trim_end();
+            before.get(before.len().saturating_sub(7)..).is_some_and(|w| w.eq_ignore_ascii_case("between"))
+        }
+        _ => false,
+    }
+}
+
+/// The unit of quantity `q` as a measure: a count's noun gets "/day"
+/// when it is a daily rate ("5,000 barrels a day" is a rate, "4.9 million
+/// barrels" a total: two measures).
+///
+/// Counts of people are one measure whatever noun counts them ("298
+/// people", "283 passengers and 15 crew"); a distance or a size ("50
+/// miles off the coast") is where or how big, not a figure reported and
+/// revised, and gets no unit.
+fn measure_unit(original: &str, q: &crate::model::Quantity) -> String {
+    if q.kind != QuantityKind::Count || q.unit.is_empty() {
+        return q.unit.clone();
+    }
+    let first = q.unit.split(' ').next().unwrap_or_default();
+    let last = q.unit.rsplit(' ').next().unwrap_or_default();
+    if DIMENSIONS.contains(&first) {
+        return String::new();
+    }
+    let noun = if PEOPLE.contains(&last) { "person" } else { q.unit.as_str() };
+    if per_day(original, q) { format!("{noun}/day") } else { noun.to_owned() }
+}
+
+/// Nouns that count people, in the singular the extractor gives.
+const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "passenger",
+    "crew",
+    "victim",
+    "worker",
+    "employee",
+    "civilian",
+    "soldier",
+    "resident",
+    "child",
+    "children",
+    "adult",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "casualty",
+    "national",
+    "citizen",
+];
+
+/// Units of length, area, height, weight and temperature.
+const DIMENSIONS: &[&str] = &[
+    "mile",
+    "kilometre",
+    "kilometer",
+    "km",
+    "metre",
+    "meter",
+    "m",
+    "feet",
+    "foot",
+    "ft",
+    "yard",
+    "inch",
+    "acre",
+    "hectare",
+    "square",
+    "degree",
+    "kilogram",
+    "kg",
+    "pound",
+    "ton",
+    "tonne",
+];
+
+/// Whether the words right after a count make it a daily rate: "5,000
+/// barrels a day", "1,000 barrels of oil per day", "a 5,000 barrel-a-day
+/// estimate".
+fn per_day(original: &str, q: &crate::model::Quantity) -> bool {
+    let Some(after) = original.get(q.span.end..) else { return false };
+    let mut end = after.len().min(40);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = after[..end].to_lowercase();
+    let words: Vec<&str> =
+        after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
+    words.windows(2).any(|w| matches!(w, ["a" | "per" | "each" | "every", "day"])) || words.contains(&"daily")
 }
 
 /// The range of values a bound allows around `value`.
@@ -302,6 +446,26 @@ pub(crate) fn fill_parties(article: &Article, claims: &[&Claim], frames: &mut [&
             frames[i].countries = countries;
             break;
         }
+    }
+}
+
+/// Marks the claims of one article that give a figure for a measure the
+/// article gives several values of ("BP said 1,000 barrels a day, then
+/// stuck to 5,000"): the article tells the figure's history.
+pub(crate) fn mark_histories(frames: &mut [&mut Frame]) {
+    let mut values: std::collections::BTreeMap<&str, Vec<(f64, f64)>> = std::collections::BTreeMap::new();
+    for f in frames.iter() {
+        for a in f.amounts.iter().filter(|a| f.measures.contains(&a.unit)) {
+            values.entry(a.unit.as_str()).or_default().push((a.low, a.high));
+        }
+    }
+    let several: Vec<String> = values
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(|x| v.iter().any(|y| x.1 < y.0)))
+        .map(|(unit, _)| unit.to_owned())
+        .collect();
+    for f in frames.iter_mut() {
+        f.history = f.measures.iter().any(|m| several.contains(m));
     }
 }
 

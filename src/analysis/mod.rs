@@ -107,7 +107,7 @@ pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relati
             relate::classify(&frames[i], &frames[j], cx).map(|f| (i, j, f))
         })
         .collect();
-    let relations = aggregate(input, found);
+    let relations = transitive_reduction(aggregate(input, found));
     let article_origins = origin::article_origins(input.corpus, input.claims);
     let origins: Vec<ClaimOrigin> = input
         .claims
@@ -139,6 +139,7 @@ fn frames(input: &Input<'_>, config: &AnalysisConfig) -> Vec<Frame> {
             let claims: Vec<&Claim> = input.claims[start..end].iter().collect();
             let mut refs: Vec<&mut Frame> = frames[start..end].iter_mut().collect();
             frame::fill_parties(a, &claims, &mut refs);
+            frame::mark_histories(&mut refs);
         }
         start = end;
     }
@@ -178,6 +179,11 @@ fn candidate_pairs(
     for (i, f) in frames.iter().enumerate() {
         if f.agreement && f.countries.len() >= 2 {
             buckets.entry(format!("agreement:{}", f.countries.join("|"))).or_default().push(i);
+        }
+        // Claims giving a figure for one counted thing (barrels, workers):
+        // revisions of a figure are worded every which way.
+        for m in &f.measures {
+            buckets.entry(format!("measure:{m}")).or_default().push(i);
         }
         if f.alignment.is_some() {
             for c in &f.countries {
@@ -318,6 +324,24 @@ fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<GroupR
             GroupRelation { from, to, kind: p.kind, contradiction, reason, pairs }
         })
         .collect()
+}
+
+/// Updates without the ones a chain of others implies: when A updates B
+/// and B updates C, "A updates C" says nothing more, and a reader
+/// following a figure wants each value with the one it replaced.
+fn transitive_reduction(relations: Vec<GroupRelation>) -> Vec<GroupRelation> {
+    let mut later_than: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+    for r in relations.iter().filter(|r| r.kind == RelationKind::Updates && r.from != r.to) {
+        later_than.entry(r.from).or_default().insert(r.to);
+    }
+    let implied = |r: &GroupRelation| {
+        r.kind == RelationKind::Updates
+            && later_than.get(&r.from).is_some_and(|earlier| {
+                earlier.iter().any(|&b| b != r.to && later_than.get(&b).is_some_and(|e| e.contains(&r.to)))
+            })
+    };
+    let keep: Vec<bool> = relations.iter().map(|r| !implied(r)).collect();
+    relations.into_iter().zip(keep).filter_map(|(r, k)| k.then_some(r)).collect()
 }
 
 /// What is known of a group at one point of its history.

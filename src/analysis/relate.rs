@@ -127,25 +127,40 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     // Terms of agreements are left to the rule below: two terms for the
     // same parties are often two agreements. Inside one group it is the
     // same: the group's verdict says superseded or disputed.
-    if (cx.same_group || cx.score >= cx.measure_floor)
+    // The same counted thing ("5,000 barrels a day", "between 12,000 and
+    // 19,000 barrels") is the same measure however it is worded; other
+    // figures need the claims worded alike.
+    let alike = cx.same_group || cx.score >= cx.measure_floor;
+    let shared = shared_measure(a, b);
+    if (alike || shared.is_some())
         && !(a.agreement && b.agreement)
         && a.negated() == b.negated()
-        && let Some(reason) = measure_revision(a, b)
+        && let Some(reason) = measure_revision(a, b, if alike { None } else { shared })
     {
-        let when = match (a.published, b.published) {
+        // Figures are ordered by when they hold: a retrospective article
+        // tells the whole history of a figure, and one voice in one
+        // article does not contradict itself (two sources it quotes may).
+        let when = match (a.holds(), b.holds()) {
             (Some(x), Some(y)) => order(x, y),
             _ => None,
         };
+        let date = |f: &Frame| f.holds().map_or_else(|| "undated".to_owned(), |d| d.to_string());
         return Some(match when {
             Some(Ordering::Greater) => Found::Updates {
                 a_is_later: true,
-                reason: format!("a later report ({}) gives {reason}", published(a)),
+                reason: format!("a later figure ({}) gives {reason}", date(a)),
             },
             Some(Ordering::Less) => Found::Updates {
                 a_is_later: false,
-                reason: format!("a later report ({}) gives {}", published(b), flip(&reason)),
+                reason: format!("a later figure ({}) gives {}", date(b), flip(&reason)),
             },
-            _ if same_time(a, b) => Found::Contradicts(ContradictionType::Numeric, reason),
+            _ if same_time(a, b)
+                && (a.article != b.article || a.speaker != b.speaker)
+                && a.holds().is_some()
+                && b.holds().is_some() =>
+            {
+                Found::Contradicts(ContradictionType::Numeric, reason)
+            }
             _ => return None,
         });
     }
@@ -307,11 +322,18 @@ fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
 /// passengers"), from ten up, since small counts ("two countries") are
 /// rarely the measure a report is about. Parts that add up to the other's
 /// whole agree.
-fn measure_revision(a: &Frame, b: &Frame) -> Option<String> {
+///
+/// `only`: compare counts of this noun only.
+fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<String> {
     let measure = |x: &super::frame::Amount, y: &super::frame::Amount| {
         x.kind == y.kind
+            && only.is_none_or(|u| x.kind == QuantityKind::Count && x.unit == u && y.unit == u)
             && match x.kind {
-                QuantityKind::Count => x.value >= 10.0 && y.value >= 10.0,
+                QuantityKind::Count => {
+                    (x.unit == y.unit || x.unit.is_empty() || y.unit.is_empty())
+                        && x.low >= 10.0
+                        && y.low >= 10.0
+                }
                 QuantityKind::Money | QuantityKind::Percent => x.unit == y.unit,
                 _ => false,
             }
@@ -323,7 +345,10 @@ fn measure_revision(a: &Frame, b: &Frame) -> Option<String> {
             continue;
         }
         let agree = ours.iter().any(|p| theirs.iter().any(|q| p.low <= q.high && q.low <= p.high));
-        if agree {
+        // Parts of any size: "283 passengers and 15 crew".
+        let ours_parts: Vec<_> = a.amounts.iter().filter(|y| y.kind == x.kind && y.unit == x.unit).collect();
+        let their_parts: Vec<_> = b.amounts.iter().filter(|y| y.kind == x.kind && y.unit == x.unit).collect();
+        if agree || sums_to(&ours_parts, &theirs) || sums_to(&their_parts, &ours) {
             return None;
         }
         let texts =
@@ -331,6 +356,20 @@ fn measure_revision(a: &Frame, b: &Frame) -> Option<String> {
         return Some(format!("{} where the other gives {}", texts(&ours), texts(&theirs)));
     }
     None
+}
+
+/// Whether `parts`, two or more, add up to one of `whole` ($280bn +
+/// $120bn = $400bn; 283 passengers and 15 crew are 298 people).
+fn sums_to(parts: &[&super::frame::Amount], whole: &[&super::frame::Amount]) -> bool {
+    parts.len() > 1 && {
+        let total: f64 = parts.iter().map(|p| p.value).sum();
+        whole.iter().any(|w| w.low <= total && total <= w.high)
+    }
+}
+
+/// The first noun both claims count ten or more of.
+fn shared_measure<'f>(a: &'f Frame, b: &Frame) -> Option<&'f str> {
+    a.measures.iter().find(|m| b.measures.binary_search(m).is_ok()).map(String::as_str)
 }
 
 /// "X where the other gives Y" from the other side.
@@ -359,13 +398,7 @@ fn numeric_conflict(a: &Frame, b: &Frame) -> Option<String> {
             continue;
         }
         let agree = ours.iter().any(|p| theirs.iter().any(|q| p.low <= q.high && q.low <= p.high));
-        let sum_in = |parts: &[&super::frame::Amount], whole: &[&super::frame::Amount]| {
-            parts.len() > 1 && {
-                let total: f64 = parts.iter().map(|p| p.value).sum();
-                whole.iter().any(|w| w.low <= total && total <= w.high)
-            }
-        };
-        if agree || sum_in(&ours, &theirs) || sum_in(&theirs, &ours) {
+        if agree || sums_to(&ours, &theirs) || sums_to(&theirs, &ours) {
             continue;
         }
         let texts =

@@ -463,20 +463,33 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
             continue;
         }
         let after_comma = text[..r.start].trim_end().ends_with(',');
-        let participle = word.len() > 5
-            && word.ends_with("ing")
-            && !NOT_PARTICIPLES.contains(&word)
-            && text[r.clone()].starts_with(|c: char| c.is_lowercase());
-        let cut = if after_comma && (participle || word == "which") {
+        let participle = is_participle(word) && text[r.clone()].starts_with(|c: char| c.is_lowercase());
+        let next = tokens.lower.get(k + 1).map_or("", |w| w.as_ref());
+        let relative = matches!(word, "which" | "who") || (word == "of" && matches!(next, "which" | "whom"));
+        let left_start = cuts.iter().map(|c| c.1).filter(|&c| c <= r.start).max().unwrap_or(0);
+        let left = tokens.index_at(left_start)..k;
+        // "killing 11 workers and sending 206 million gallons": two
+        // participle clauses in a row.
+        let opens_with_participle = tokens.lower.get(left.start).is_some_and(|w| is_participle(w));
+        let cut = if after_comma && (participle || relative) {
             let comma = text[..r.start].trim_end().len() - 1;
             (comma, r.start)
         } else if word == "and" && tokens.second_predicate(k + 1) {
             (r.start, r.end)
+        } else if word == "and"
+            && opens_with_participle
+            && left.len() >= 2
+            && (is_participle(next)
+                || (next == "leading" && tokens.lower.get(k + 2).is_some_and(|w| w == "to")))
+        {
+            cuts.push((r.start, r.end, Join::And));
+            continue;
+        } else if matches!(word, "after" | "before") && is_participle(next) {
+            // "..., after disclosing a 9% stake": an event of its own.
+            (r.start, r.start)
         } else {
             continue;
         };
-        let left_start = cuts.iter().map(|c| c.1).filter(|&c| c <= r.start).max().unwrap_or(0);
-        let left = tokens.index_at(left_start)..k;
         // "When A, B-ing ... is": the comma closes a leading adverbial
         // clause, and what follows is the main clause, not a participle.
         let opening = &tokens.lower[left.start..(left.start + 4).min(k)];
@@ -554,6 +567,12 @@ fn trim_trailing_comma(text: &str, range: Range<usize>) -> Range<usize> {
     let piece = &text[range.clone()];
     let trimmed = piece.trim_end_matches([',', ' ']);
     range.start..range.start + trimmed.len().max(1)
+}
+
+/// A word shaped like a present participle that opens a clause
+/// ("killing", "sending"), not a preposition or noun in "-ing".
+fn is_participle(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing") && !NOT_PARTICIPLES.contains(&word)
 }
 
 fn is_verb(word: &str) -> bool {
