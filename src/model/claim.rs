@@ -1,0 +1,353 @@
+//! What extraction finds in an article: claims, with who says them, how
+//! surely, and the quantities, entities and facts they state.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{PartialDate, Span};
+
+/// How a claim reached the article: said by someone (quoted or reported)
+/// or asserted in the outlet's own voice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AttributionMode {
+    /// A direct quotation.
+    Direct,
+    /// Reported speech ("X said that ...").
+    Indirect,
+    /// The outlet asserts it itself.
+    OwnVoice,
+}
+
+impl AttributionMode {
+    /// The mode's name, as in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionMode::Direct => "direct",
+            AttributionMode::Indirect => "indirect",
+            AttributionMode::OwnVoice => "own_voice",
+        }
+    }
+}
+
+/// Who a claim is attributed to, FactBank-style: a chain of sources from
+/// the outlet down to the speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The innermost source ("Wang Yi"), or `None` in the outlet's own voice.
+    pub speaker: Option<String>,
+    /// The nesting of sources, outermost first (outlet, relay, speaker).
+    pub chain: Vec<String>,
+    /// The words that mark the attribution ("said", "according to").
+    pub cue: Option<String>,
+    /// Direct, indirect, or the outlet's own voice.
+    pub mode: AttributionMode,
+}
+
+/// Certainty of an event according to its source (FactBank's scale).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Certainty {
+    /// Certain (`CT`).
+    Certain,
+    /// Probable (`PR`).
+    Probable,
+    /// Possible (`PS`).
+    Possible,
+    /// Underspecified (`U`).
+    Underspecified,
+}
+
+/// Polarity of an event according to its source (FactBank's scale).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Polarity {
+    /// Asserted to happen or hold (`+`).
+    Positive,
+    /// Asserted not to happen or hold (`-`).
+    Negative,
+    /// Unknown or uncommitted (`u`).
+    Unknown,
+}
+
+/// FactBank factuality value: certainty combined with polarity, written
+/// `CT+`, `PR-`, `Uu` and so on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Factuality {
+    /// How certain the source is.
+    pub certainty: Certainty,
+    /// Whether the source asserts or denies it.
+    pub polarity: Polarity,
+}
+
+impl fmt::Display for Factuality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let certainty = match self.certainty {
+            Certainty::Certain => "CT",
+            Certainty::Probable => "PR",
+            Certainty::Possible => "PS",
+            Certainty::Underspecified => "U",
+        };
+        let polarity = match self.polarity {
+            Polarity::Positive => "+",
+            Polarity::Negative => "-",
+            Polarity::Unknown => "u",
+        };
+        write!(f, "{certainty}{polarity}")
+    }
+}
+
+impl Serialize for Factuality {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// What a [`Quantity`] measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuantityKind {
+    /// An amount of money; the unit is an ISO 4217 code.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A length of time; the unit is a calendar unit ("year", "day").
+    Duration,
+    /// A count of things; the unit names them.
+    Count,
+    /// A calendar date.
+    Date,
+}
+
+/// The normalized value of a [`Quantity`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum QuantityValue {
+    /// A number (4e11 for "$400bn").
+    Number(f64),
+    /// A date, to the precision known.
+    Date(PartialDate),
+}
+
+/// An amount, duration, count or date found in a claim, normalized.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// What is measured.
+    pub kind: QuantityKind,
+    /// The normalized value.
+    pub value: QuantityValue,
+    /// The unit ("USD", "percent", "year").
+    pub unit: String,
+    /// The text the value was read from.
+    pub text: String,
+    /// Where that text is in the article's original.
+    pub span: Span,
+    /// A bound the text puts on the value: `up_to`, `about`, `nearly`,
+    /// `more_than`, `at_least` or `less_than`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<String>,
+}
+
+/// What kind of thing an [`Entity`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A country or its government.
+    Country,
+    /// An organisation.
+    Organisation,
+    /// A place that is not a country.
+    Place,
+}
+
+/// A person, country, organisation or place, under its canonical name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Entity {
+    /// The canonical name all aliases resolve to ("China").
+    pub name: String,
+    /// What kind of thing it is.
+    pub kind: EntityKind,
+}
+
+/// The smallest checkable statement in an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub(crate) id: String,
+    pub(crate) article: String,
+    pub(crate) span: Span,
+    pub(crate) text: String,
+    pub(crate) attribution: Option<Attribution>,
+    pub(crate) factuality: Option<Factuality>,
+    pub(crate) quantities: Vec<Quantity>,
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) unresolved_dates: Vec<UnresolvedDate>,
+}
+
+impl Claim {
+    /// Creates a claim with only its identity, place and text; the
+    /// attribution, factuality, quantities and entities are left for
+    /// extraction to fill in.
+    pub fn new(
+        id: impl Into<String>,
+        article: impl Into<String>,
+        span: Span,
+        text: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            article: article.into(),
+            span,
+            text: text.into(),
+            attribution: None,
+            factuality: None,
+            quantities: Vec::new(),
+            entities: Vec::new(),
+            unresolved_dates: Vec::new(),
+        }
+    }
+
+    /// The claim with these entities (canonical, as extraction gives them).
+    pub fn with_entities(mut self, entities: Vec<Entity>) -> Self {
+        self.entities = entities;
+        self
+    }
+
+    /// The claim with these normalized quantities.
+    pub fn with_quantities(mut self, quantities: Vec<Quantity>) -> Self {
+        self.quantities = quantities;
+        self
+    }
+
+    /// The claim's id, unique in a corpus and stable as long as its
+    /// article's text is unchanged (`"003_2ae25c5b15da7739/4"`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The id of the article the claim is made in.
+    pub fn article(&self) -> &str {
+        &self.article
+    }
+
+    /// Where the claim is in the article's original text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The claim's clean text: markup removed, whitespace folded.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Who the claim is attributed to, once extraction has looked.
+    pub fn attribution(&self) -> Option<&Attribution> {
+        self.attribution.as_ref()
+    }
+
+    /// How surely the source asserts it, once extraction has looked.
+    pub fn factuality(&self) -> Option<Factuality> {
+        self.factuality
+    }
+
+    /// Amounts, durations, counts and dates in the claim.
+    pub fn quantities(&self) -> &[Quantity] {
+        &self.quantities
+    }
+
+    /// Entities the claim mentions, under their canonical names.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Date expressions the publication date could not resolve.
+    pub fn unresolved_dates(&self) -> &[UnresolvedDate] {
+        &self.unresolved_dates
+    }
+}
+
+/// Why a piece of text was not taken as a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// The article's headline, or a repeat of it.
+    Headline,
+    /// A section heading or kicker: a short line without final punctuation.
+    Heading,
+    /// A photo caption.
+    Caption,
+    /// A photo or source credit ("Getty Images", "(Photo: ...)").
+    Credit,
+    /// A byline ("By Michael Jansen").
+    Byline,
+    /// A dateline or date stamp ("Global Research, July 23, 2020").
+    Dateline,
+    /// Share buttons, footers, disclaimers, copyright notices.
+    Boilerplate,
+    /// A bare list of names or tags ("Region: Asia, Middle East").
+    List,
+    /// A bare link or handle.
+    Link,
+    /// A piece too short to check ("She writes,", "RT").
+    Fragment,
+}
+
+impl SkipReason {
+    /// The reason's name, as in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Headline => "headline",
+            SkipReason::Heading => "heading",
+            SkipReason::Caption => "caption",
+            SkipReason::Credit => "credit",
+            SkipReason::Byline => "byline",
+            SkipReason::Dateline => "dateline",
+            SkipReason::Boilerplate => "boilerplate",
+            SkipReason::List => "list",
+            SkipReason::Link => "link",
+            SkipReason::Fragment => "fragment",
+        }
+    }
+}
+
+/// A piece of an article that was not taken as a claim, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The article's id.
+    pub article: String,
+    /// Where the piece is in the article's original text.
+    pub span: Span,
+    /// Its clean text.
+    pub text: String,
+    /// Why it is not a claim.
+    pub reason: SkipReason,
+}
+
+/// A date expression that the publication date is not precise enough to
+/// resolve ("Friday" in an article dated only July 2020). It stays text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnresolvedDate {
+    /// The expression as written.
+    pub text: String,
+    /// Where it is in the article's original text.
+    pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn factuality_is_written_as_in_factbank() {
+        let f = Factuality { certainty: Certainty::Underspecified, polarity: Polarity::Unknown };
+        assert_eq!(f.to_string(), "Uu");
+        let f = Factuality { certainty: Certainty::Probable, polarity: Polarity::Negative };
+        assert_eq!(f.to_string(), "PR-");
+    }
+}
