@@ -10,10 +10,11 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::fact::is_dimension;
 pub(crate) use crate::extract::lexicon::Stage;
 use crate::extract::lexicon::{WordLexicon, stage_of};
 use crate::model::{
-    Article, Certainty, Claim, EntityKind, PartialDate, Polarity, QuantityKind, QuantityValue,
+    Article, Certainty, Claim, EntityKind, FactKind, PartialDate, Polarity, QuantityKind, QuantityValue,
 };
 
 /// Which way a claim puts its parties towards others.
@@ -70,7 +71,6 @@ static DISCLOSURE_WORDS: LazyLock<WordLexicon> =
     LazyLock::new(|| WordLexicon::new(DISCLOSURE.iter().copied()));
 static ALIGNMENT_WORDS: LazyLock<WordLexicon> =
     LazyLock::new(|| WordLexicon::new(ALIGNMENT.iter().map(|a| a.0)));
-static DENIAL_WORDS: LazyLock<WordLexicon> = LazyLock::new(|| WordLexicon::new(DENIALS.iter().copied()));
 static ANTONYM_WORDS: LazyLock<WordLexicon> =
     LazyLock::new(|| WordLexicon::new(ANTONYMS.iter().flat_map(|&(x, y)| [x, y])));
 
@@ -90,22 +90,6 @@ pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("won", "lost"),
     ("strengthen*", "weaken*"),
     ("expand*", "reduc*"),
-];
-
-const DENIALS: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "rejected the report*",
-    "rejected the rumour*",
-    "rejected the rumor*",
-    "dismissed the report*",
-    "dismissed the rumour*",
-    "refuted",
-    "does not exist",
-    "did not exist",
-    "no such",
 ];
 
 /// A claim's frame.
@@ -179,52 +163,46 @@ impl Frame {
             .collect();
         countries.sort();
         countries.dedup();
-        let sources: Vec<&str> = claim
-            .attribution()
-            .map(|a| a.speaker.iter().chain(&a.chain).map(String::as_str).collect())
-            .unwrap_or_default();
-        let subject = claim
-            .entities()
-            .iter()
-            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Country | EntityKind::Organisation))
-            .find(|e| !sources.iter().any(|s| s.contains(e.name.as_str()) || e.name.contains(s)))
-            .map(|e| e.name.clone());
+        let subject = crate::extract::fact::subject(claim);
         let mut entities: Vec<String> = claim.entities().iter().map(|e| e.name.clone()).collect();
         entities.sort();
         entities.dedup();
         let mut dates = Vec::new();
-        let mut amounts: Vec<Amount> = Vec::new();
-        let original = article.map_or("", Article::original);
-        let mut previous: Option<&crate::model::Quantity> = None;
         for q in claim.quantities() {
-            match &q.value {
-                QuantityValue::Date(d) => dates.push(*d),
-                QuantityValue::Number(v) => {
-                    // A count is exact ("298 people"); an amount of money
-                    // or a share is often rounded.
-                    let tolerance = if q.kind == QuantityKind::Count { 0.0 } else { tolerance };
-                    let (low, high) = range(*v, q.bound.as_deref(), tolerance);
-                    // "between 12,000 and 19,000 barrels", "35,000 to
-                    // 60,000": one range, not two values.
-                    if let (Some(p), Some(last)) = (previous, amounts.last_mut())
-                        && p.kind == q.kind
-                        && (p.unit == q.unit || p.unit.is_empty())
-                        && is_range(original, p, q)
-                    {
-                        last.unit = measure_unit(original, q);
-                        last.low = last.low.min(low);
-                        last.high = last.high.max(high);
-                        last.value = (last.value + v) / 2.0;
-                        last.text = format!("{}–{}", last.text, q.text);
-                        previous = None;
-                        continue;
-                    }
-                    let unit = measure_unit(original, q);
-                    amounts.push(Amount { kind: q.kind, unit, value: *v, low, high, text: q.text.clone() });
-                    previous = Some(q);
-                }
+            if let QuantityValue::Date(d) = &q.value {
+                dates.push(*d);
             }
         }
+        let amounts: Vec<Amount> = claim
+            .facts()
+            .iter()
+            .filter(|f| f.kind == FactKind::Measure && !is_dimension(&f.predicate))
+            .filter_map(|f| {
+                let v = f.value.as_ref()?;
+                // A count is exact ("298 people"); an amount of money or a
+                // share is often rounded.
+                let tolerance = if v.kind == QuantityKind::Count { 0.0 } else { tolerance };
+                let (low, high) = match (v.low, v.high) {
+                    (Some(x), Some(_)) if v.bound.is_some() => range(x, v.bound.as_deref(), tolerance),
+                    (Some(x), Some(y)) => (x * (1.0 - tolerance), y * (1.0 + tolerance)),
+                    (None, Some(y)) => (0.0, y * (1.0 + tolerance)),
+                    (Some(x), None) => (x * (1.0 - tolerance), f64::INFINITY),
+                    (None, None) => return None,
+                };
+                let value = match (v.low, v.high) {
+                    (Some(x), Some(y)) => (x + y) / 2.0,
+                    (x, y) => x.or(y).unwrap_or_default(),
+                };
+                Some(Amount {
+                    kind: v.kind,
+                    unit: f.predicate.clone(),
+                    value,
+                    low,
+                    high,
+                    text: v.text.clone(),
+                })
+            })
+            .collect();
         let mut measures: Vec<String> = amounts
             .iter()
             .filter(|a| a.kind == QuantityKind::Count && !a.unit.is_empty() && a.low >= 10.0)
@@ -252,7 +230,7 @@ impl Frame {
             alignment: ALIGNMENT_WORDS.first(text).map(|(k, word)| (ALIGNMENT[k].1, word)),
             polarity,
             certain,
-            denial: DENIAL_WORDS.any(text),
+            denial: crate::extract::lexicon::denial_at(text).is_some(),
             dates,
             amounts,
             published: article.and_then(|a| a.meta().published),
@@ -291,109 +269,6 @@ impl Frame {
     pub(crate) fn firmly_negated(&self) -> bool {
         self.denial || (self.polarity == Polarity::Negative && self.certain)
     }
-}
-
-/// Whether quantities `p` and `q`, in this order, are the two ends of one
-/// range: "12,000 to 19,000", "between 20,000 and 40,000", "25-30".
-fn is_range(original: &str, p: &crate::model::Quantity, q: &crate::model::Quantity) -> bool {
-    let (Some(between), Some(before)) =
-        (original.get(p.span.end..q.span.start), original.get(..p.span.start))
-    else {
-        return false;
-    };
-    match between.trim() {
-        "to" | "-" | "–" | "—" => true,
-        "and" => {
-            let before = before.trim_end();
-            before.get(before.len().saturating_sub(7)..).is_some_and(|w| w.eq_ignore_ascii_case("between"))
-        }
-        _ => false,
-    }
-}
-
-/// The unit of quantity `q` as a measure: a count's noun gets "/day"
-/// when it is a daily rate ("5,000 barrels a day" is a rate, "4.9 million
-/// barrels" a total: two measures).
-///
-/// Counts of people are one measure whatever noun counts them ("298
-/// people", "283 passengers and 15 crew"); a distance or a size ("50
-/// miles off the coast") is where or how big, not a figure reported and
-/// revised, and gets no unit.
-fn measure_unit(original: &str, q: &crate::model::Quantity) -> String {
-    if q.kind != QuantityKind::Count || q.unit.is_empty() {
-        return q.unit.clone();
-    }
-    let first = q.unit.split(' ').next().unwrap_or_default();
-    let last = q.unit.rsplit(' ').next().unwrap_or_default();
-    if DIMENSIONS.contains(&first) {
-        return String::new();
-    }
-    let noun = if PEOPLE.contains(&last) { "person" } else { q.unit.as_str() };
-    if per_day(original, q) { format!("{noun}/day") } else { noun.to_owned() }
-}
-
-/// Nouns that count people, in the singular the extractor gives.
-const PEOPLE: &[&str] = &[
-    "people",
-    "person",
-    "passenger",
-    "crew",
-    "victim",
-    "worker",
-    "employee",
-    "civilian",
-    "soldier",
-    "resident",
-    "child",
-    "children",
-    "adult",
-    "man",
-    "men",
-    "woman",
-    "women",
-    "casualty",
-    "national",
-    "citizen",
-];
-
-/// Units of length, area, height, weight and temperature.
-const DIMENSIONS: &[&str] = &[
-    "mile",
-    "kilometre",
-    "kilometer",
-    "km",
-    "metre",
-    "meter",
-    "m",
-    "feet",
-    "foot",
-    "ft",
-    "yard",
-    "inch",
-    "acre",
-    "hectare",
-    "square",
-    "degree",
-    "kilogram",
-    "kg",
-    "pound",
-    "ton",
-    "tonne",
-];
-
-/// Whether the words right after a count make it a daily rate: "5,000
-/// barrels a day", "1,000 barrels of oil per day", "a 5,000 barrel-a-day
-/// estimate".
-fn per_day(original: &str, q: &crate::model::Quantity) -> bool {
-    let Some(after) = original.get(q.span.end..) else { return false };
-    let mut end = after.len().min(40);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
-    let after = after[..end].to_lowercase();
-    let words: Vec<&str> =
-        after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
-    words.windows(2).any(|w| matches!(w, ["a" | "per" | "each" | "every", "day"])) || words.contains(&"daily")
 }
 
 /// The range of values a bound allows around `value`.

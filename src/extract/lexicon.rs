@@ -57,7 +57,7 @@ impl WordLexicon {
 
     /// The entry that occurs first, as `(pattern index, start, end)`,
     /// without copying the words.
-    fn first_match(&self, text: &str) -> Option<(usize, usize, usize)> {
+    pub(crate) fn first_match(&self, text: &str) -> Option<(usize, usize, usize)> {
         self.matches(text).min_by_key(|&(k, start, _)| (start, k))
     }
 
@@ -147,6 +147,37 @@ static STAGE_WORDS: std::sync::LazyLock<WordLexicon> =
 /// The first status word of a text, as written, and its stage.
 pub(crate) fn stage_of(text: &str) -> Option<(Stage, String)> {
     STAGE_WORDS.first(text).map(|(k, word)| (STAGES[k].1, word))
+}
+
+/// The first status word of a text, as its stage and byte range.
+pub(crate) fn stage_at(text: &str) -> Option<(Stage, std::ops::Range<usize>)> {
+    STAGE_WORDS.first_match(text).map(|(k, start, end)| (STAGES[k].1, start..end))
+}
+
+/// Words and phrases that deny what follows.
+pub(crate) const DENIALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected the report*",
+    "rejected the rumour*",
+    "rejected the rumor*",
+    "dismissed the report*",
+    "dismissed the rumour*",
+    "refuted",
+    "does not exist",
+    "did not exist",
+    "no such",
+];
+
+static DENIAL_WORDS: std::sync::LazyLock<WordLexicon> =
+    std::sync::LazyLock::new(|| WordLexicon::new(DENIALS.iter().copied()));
+
+/// The byte range of the first denial in a text ("denied", "rejected the
+/// reports").
+pub(crate) fn denial_at(text: &str) -> Option<std::ops::Range<usize>> {
+    DENIAL_WORDS.first_match(text).map(|(_, start, end)| start..end)
 }
 
 /// Whether a text's first status word is an outcome ("signed",

@@ -10,6 +10,7 @@ pub(crate) mod attribution;
 pub(crate) mod classify;
 pub(crate) mod clause;
 pub(crate) mod entity;
+pub(crate) mod fact;
 pub(crate) mod lexicon;
 pub(crate) mod quantity;
 pub(crate) mod segment;
@@ -192,6 +193,10 @@ impl Extractor {
                 &mut out.claims,
             );
         }
+        // Last, once a quotation's closing sentence has named its speaker.
+        for claim in &mut out.claims {
+            claim.facts = fact::facts(article.original(), claim);
+        }
         out
     }
 
@@ -289,6 +294,7 @@ impl Extractor {
                 quantities: claim_quantities,
                 entities,
                 unresolved_dates: unresolved,
+                facts: Vec::new(),
             });
         }
         // A quotation running over several sentences belongs to whoever

@@ -61,7 +61,8 @@ pub enum Certainty {
 }
 
 /// Polarity of an event according to its source (FactBank's scale).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Polarity {
     /// Asserted to happen or hold (`+`).
@@ -151,6 +152,73 @@ pub struct Quantity {
     pub bound: Option<String>,
 }
 
+/// What a [`Fact`] says of its matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FactKind {
+    /// Something happened, or is happening, or not: a status reached
+    /// ("signed", "under negotiation"), a denial.
+    Event,
+    /// A measure has a value: a death toll, a flow rate, a price, a share.
+    Measure,
+}
+
+/// The value a [`Fact`] gives a measure, as stated: a point (`low` and
+/// `high` equal), a range ("12,000 to 19,000"), or a bound ("less than
+/// 5%" has no `low`, "more than 40,000" no `high`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactValue {
+    /// Money, percent, count or duration.
+    pub kind: QuantityKind,
+    /// The smallest value stated, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    /// The largest value stated, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// `about` or `nearly` when the text hedges the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<String>,
+    /// The text it was read from.
+    pub text: String,
+}
+
+/// One fact a claim states, in the shape of a Wikidata statement (item,
+/// property, value, qualifiers) with FactBank's source and polarity: what
+/// it is about, what is said of it, the value, when it holds and who says
+/// it. "MH17 crashed on July 17, 2014, killing all 298 people aboard"
+/// states an event (crashed) and a measure (298 people).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Event or measure.
+    pub kind: FactKind,
+    /// What is said: for an event its status ("done", "under
+    /// negotiation") or `denied`; for a measure what it counts, in a
+    /// normalized unit: a currency code, `percent`, a calendar unit, or
+    /// the counted noun (`barrel/day` for a daily rate, `person` for
+    /// people counted by any noun).
+    pub predicate: String,
+    /// Where it is stated in the article's original text: the figure, or
+    /// the word that names the event.
+    pub span: Span,
+    /// What it is about: the first person, country or organisation the
+    /// claim names that is not who says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// A measure's value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<FactValue>,
+    /// Whether the claim asserts it or its negation.
+    pub polarity: Polarity,
+    /// When it holds: the first date the claim names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holds: Option<PartialDate>,
+    /// Who says it; `None` in the outlet's own voice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+}
+
 /// What kind of thing an [`Entity`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -187,6 +255,7 @@ pub struct Claim {
     pub(crate) quantities: Vec<Quantity>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) unresolved_dates: Vec<UnresolvedDate>,
+    pub(crate) facts: Vec<Fact>,
 }
 
 impl Claim {
@@ -209,6 +278,7 @@ impl Claim {
             quantities: Vec::new(),
             entities: Vec::new(),
             unresolved_dates: Vec::new(),
+            facts: Vec::new(),
         }
     }
 
@@ -268,6 +338,11 @@ impl Claim {
     /// Date expressions the publication date could not resolve.
     pub fn unresolved_dates(&self) -> &[UnresolvedDate] {
         &self.unresolved_dates
+    }
+
+    /// The facts the claim states, once extraction has read them.
+    pub fn facts(&self) -> &[Fact] {
+        &self.facts
     }
 }
 

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Assessment, AttributionMode, ClaimGroup, ClaimPair, ContradictionType, FactualitySummary, Origin,
+    Assessment, AttributionMode, ClaimGroup, ClaimPair, ContradictionType, Fact, FactualitySummary, Origin,
     Quantity, Relation, RelationKind, Span, UnresolvedDate, Verdict,
 };
 use crate::tracker::Tracker;
@@ -109,6 +109,10 @@ pub struct ClaimRecord {
     /// Canonical names of the entities mentioned.
     #[serde(default)]
     pub entities: Vec<String>,
+    /// The facts the claim states: events and measures, each with its
+    /// span, subject, value, time and holder.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
 }
 
 /// One group of claims.
@@ -260,6 +264,7 @@ impl Document {
                 }),
                 factuality: c.factuality().map(|f| f.to_string()),
                 quantities: c.quantities().to_vec(),
+                facts: c.facts().to_vec(),
                 unresolved_dates: c.unresolved_dates().to_vec(),
                 entities: c.entities().iter().map(|e| e.name.clone()).collect(),
             })

@@ -1,0 +1,275 @@
+//! The facts a claim states, read from what extraction already found in
+//! it: each figure is a measure with its value, a status word or a denial
+//! is an event, and every fact takes the claim's subject, first date,
+//! speaker and polarity.
+//!
+//! A figure's measure is what it counts, normalized so that reports
+//! worded apart meet: "5,000 barrels a day" and "between 12,000 and
+//! 19,000 barrels per day" are both `barrel/day`, a rate, where "4.9
+//! million barrels" is `barrel`, a total; "298 people", "283 passengers
+//! and 15 crew" and "11 workers" are all `person`. Two figures joined by
+//! "to", "and" after "between", or a dash are one range.
+
+use std::ops::Range;
+
+use super::lexicon::{denial_at, stage_at};
+use crate::model::{
+    Claim, EntityKind, Fact, FactKind, FactValue, Polarity, Quantity, QuantityKind, QuantityValue, Span,
+};
+
+/// Nouns that count people, in the singular the extractor gives them.
+const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "passenger",
+    "crew",
+    "victim",
+    "worker",
+    "employee",
+    "civilian",
+    "soldier",
+    "resident",
+    "child",
+    "children",
+    "adult",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "casualty",
+    "national",
+    "citizen",
+];
+
+/// Units of length, area, height, weight and temperature: where or how
+/// big, not a figure that is reported and revised.
+const DIMENSIONS: &[&str] = &[
+    "mile",
+    "kilometre",
+    "kilometer",
+    "km",
+    "metre",
+    "meter",
+    "m",
+    "feet",
+    "foot",
+    "ft",
+    "yard",
+    "inch",
+    "acre",
+    "hectare",
+    "square",
+    "degree",
+    "kilogram",
+    "kg",
+    "pound",
+    "ton",
+    "tonne",
+];
+
+/// Whether a measure is a size or distance rather than a reported figure.
+pub(crate) fn is_dimension(predicate: &str) -> bool {
+    DIMENSIONS.contains(&predicate)
+}
+
+/// The facts of `claim`, whose article's original text is `original`.
+pub(crate) fn facts(original: &str, claim: &Claim) -> Vec<Fact> {
+    let holds = claim.quantities().iter().find_map(|q| match q.value {
+        QuantityValue::Date(d) => Some(d),
+        QuantityValue::Number(_) => None,
+    });
+    let holder = claim.attribution().and_then(|a| a.speaker.clone());
+    let about = subject(claim);
+    let polarity = claim.factuality().map_or(Polarity::Positive, |f| f.polarity);
+    let fact = |kind, predicate: String, span: Span, value: Option<FactValue>| Fact {
+        kind,
+        predicate,
+        span,
+        about: about.clone(),
+        value,
+        polarity,
+        holds,
+        holder: holder.clone(),
+    };
+    let mut out = Vec::new();
+    // Events: the status word and the denial, found in the claim's own
+    // stretch of the original so their spans are exact.
+    let span = claim.span();
+    let own = original.get(span.start..span.end).unwrap_or_default();
+    let at = |r: Range<usize>| Span::new(span.start + r.start, span.start + r.end);
+    if let Some((stage, r)) = stage_at(own) {
+        out.push(fact(FactKind::Event, stage.as_str().to_owned(), at(r), None));
+    }
+    if let Some(r) = denial_at(own) {
+        out.push(fact(FactKind::Event, "denied".to_owned(), at(r), None));
+    }
+    // Measures: each figure, a range of two as one.
+    let numbers: Vec<(&Quantity, f64)> = claim
+        .quantities()
+        .iter()
+        .filter_map(|q| match q.value {
+            QuantityValue::Number(v) if q.kind != QuantityKind::Date => Some((q, v)),
+            _ => None,
+        })
+        .collect();
+    let mut k = 0;
+    while k < numbers.len() {
+        let (q, v) = numbers[k];
+        let range_end = numbers.get(k + 1).filter(|(r, _)| {
+            r.kind == q.kind && (q.unit == r.unit || q.unit.is_empty()) && is_range(original, q, r)
+        });
+        let (last, low, high, bound) = match range_end {
+            Some(&(r, w)) => (r, v.min(w), v.max(w), None),
+            None => match q.bound.as_deref() {
+                Some("up_to" | "less_than") => (q, f64::NAN, v, None),
+                Some("more_than" | "at_least") => (q, v, f64::NAN, None),
+                other => (q, v, v, other.map(str::to_owned)),
+            },
+        };
+        let text = match range_end {
+            Some(_) => original.get(q.span.start..last.span.end).unwrap_or(&q.text).to_owned(),
+            None => q.text.clone(),
+        };
+        let value = FactValue {
+            kind: q.kind,
+            low: (!low.is_nan()).then_some(low),
+            high: (!high.is_nan()).then_some(high),
+            bound,
+            text,
+        };
+        let predicate = measure(original, last);
+        out.push(fact(FactKind::Measure, predicate, Span::new(q.span.start, last.span.end), Some(value)));
+        k += if range_end.is_some() { 2 } else { 1 };
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// The first person, country or organisation `claim` names that is not
+/// its speaker or a relay: most often the subject of what it says.
+pub(crate) fn subject(claim: &Claim) -> Option<String> {
+    let sources: Vec<&str> = claim
+        .attribution()
+        .map(|a| a.speaker.iter().chain(&a.chain).map(String::as_str).collect())
+        .unwrap_or_default();
+    claim
+        .entities()
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Country | EntityKind::Organisation))
+        .find(|e| !sources.iter().any(|s| s.contains(e.name.as_str()) || e.name.contains(s)))
+        .map(|e| e.name.clone())
+}
+
+/// What quantity `q` measures: a count's noun, with people under one name
+/// and "/day" for a daily rate; otherwise its unit.
+fn measure(original: &str, q: &Quantity) -> String {
+    if q.kind != QuantityKind::Count || q.unit.is_empty() {
+        return q.unit.clone();
+    }
+    let first = q.unit.split(' ').next().unwrap_or_default();
+    let last = q.unit.rsplit(' ').next().unwrap_or_default();
+    if is_dimension(first) {
+        return first.to_owned();
+    }
+    let noun = if PEOPLE.contains(&last) { "person" } else { q.unit.as_str() };
+    if per_day(original, q) { format!("{noun}/day") } else { noun.to_owned() }
+}
+
+/// Whether quantities `p` and `q`, in this order, are the two ends of one
+/// range: "12,000 to 19,000", "between 20,000 and 40,000", "25-30".
+fn is_range(original: &str, p: &Quantity, q: &Quantity) -> bool {
+    let (Some(between), Some(before)) =
+        (original.get(p.span.end..q.span.start), original.get(..p.span.start))
+    else {
+        return false;
+    };
+    match between.trim() {
+        "to" | "-" | "–" | "—" => true,
+        "and" => {
+            let before = before.trim_end();
+            before.get(before.len().saturating_sub(7)..).is_some_and(|w| w.eq_ignore_ascii_case("between"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the words right after a count make it a daily rate: "5,000
+/// barrels a day", "1,000 barrels of oil per day", "a 5,000 barrel-a-day
+/// estimate".
+fn per_day(original: &str, q: &Quantity) -> bool {
+    let Some(after) = original.get(q.span.end..) else { return false };
+    let mut end = after.len().min(40);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = after[..end].to_lowercase();
+    let words: Vec<&str> =
+        after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
+    words.windows(2).any(|w| matches!(w, ["a" | "per" | "each" | "every", "day"])) || words.contains(&"daily")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Loader;
+    use crate::extract::Extractor;
+    use crate::model::FactKind;
+
+    /// A measure as `(predicate, low, high, text)`.
+    type Measure = (String, Option<f64>, Option<f64>, String);
+
+    /// The measures, and the events as "predicate polarity".
+    fn read(body: &str) -> (Vec<Measure>, Vec<String>) {
+        let doc = format!("---\ntitle: t\npublished: 2010-05-01\n---\n{body}\n");
+        let article = Loader::new().parse_document("a", &doc).expect("parses");
+        let claims = Extractor::default().extract(&article).claims;
+        let facts: Vec<_> = claims.iter().flat_map(|c| c.facts().to_vec()).collect();
+        for f in &facts {
+            assert!(article.original().get(f.span.start..f.span.end).is_some(), "{f:?}");
+        }
+        let measures = facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Measure)
+            .map(|f| {
+                let v = f.value.clone().expect("a measure has a value");
+                (f.predicate.clone(), v.low, v.high, article.original()[f.span.start..f.span.end].to_owned())
+            })
+            .collect();
+        let events = facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Event)
+            .map(|f| format!("{} {:?}", f.predicate, f.polarity))
+            .collect();
+        (measures, events)
+    }
+
+    #[test]
+    fn figures_are_measures_with_their_unit_and_range() {
+        let (m, _) = read(
+            "The well leaks between 12,000 and 19,000 barrels of oil per day. It released 4.9 million barrels.",
+        );
+        assert_eq!(
+            m,
+            [
+                (
+                    "barrel/day".to_owned(),
+                    Some(12000.0),
+                    Some(19000.0),
+                    "12,000 and 19,000 barrels".to_owned()
+                ),
+                ("barrel".to_owned(), Some(4.9e6), Some(4.9e6), "4.9 million barrels".to_owned()),
+            ]
+        );
+        let (m, _) = read("The crash killed 283 passengers and 15 crew, less than 5% of them children.");
+        let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(predicates, ["person", "person", "percent"]);
+        assert_eq!((m[2].1, m[2].2), (None, Some(5.0)), "\"less than\" bounds from above only");
+    }
+
+    #[test]
+    fn status_words_and_denials_are_events() {
+        let (_, e) = read("The rebels denied that they signed the agreement.");
+        assert_eq!(e, ["denied Negative", "done Negative"]);
+        let (_, e) = read("The two sides have signed the agreement.");
+        assert_eq!(e, ["done Positive"]);
+    }
+}
