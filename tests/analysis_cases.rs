@@ -300,3 +300,21 @@ fn an_article_telling_a_figures_history_does_not_date_it_by_publication() {
         );
     }
 }
+
+#[test]
+fn a_total_and_its_parts_in_one_article_are_not_a_history() {
+    // 280 + 15 = 295: the article gives one figure, so its publication
+    // dates it and the later 298 updates it.
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2014-07-17",
+            None,
+            "The airliner crashed near the border, killing all 295 people aboard. Officials said 280 passengers and 15 crew have been killed.",
+        ),
+        ("b", "Outlet B", "2014-07-22", None, "The crash near the border killed all 298 people on board."),
+    ]);
+    let (kind, _, b_is_from) = relation(&t, "b#1", "a#2").expect("related");
+    assert_eq!((kind, b_is_from), (RelationKind::Updates, true));
+}

@@ -326,19 +326,27 @@ pub(crate) fn fill_parties(article: &Article, claims: &[&Claim], frames: &mut [&
 
 /// Marks the claims of one article that give a figure for a measure the
 /// article gives several values of ("BP said 1,000 barrels a day, then
-/// stuck to 5,000"): the article tells the figure's history.
+/// stuck to 5,000"): the article tells the figure's history. Linear in
+/// the article's claims.
 pub(crate) fn mark_histories(frames: &mut [&mut Frame]) {
-    let mut values: std::collections::BTreeMap<&str, Vec<(f64, f64)>> = std::collections::BTreeMap::new();
+    // Each claim's figure for a measure: its one value, or the sum of its
+    // parts ("280 passengers and 15 crew" is 295). The article gives
+    // several values when the figures have no value in common.
+    let mut span: std::collections::BTreeMap<&str, (f64, f64)> = std::collections::BTreeMap::new();
     for f in frames.iter() {
-        for a in f.amounts.iter().filter(|a| f.measures.contains(&a.unit)) {
-            values.entry(a.unit.as_str()).or_default().push((a.low, a.high));
+        for m in &f.measures {
+            let (low, high) = f
+                .amounts
+                .iter()
+                .filter(|a| &a.unit == m)
+                .fold((0.0, 0.0), |(l, h), a| (l + a.low, h + a.high));
+            let seen = span.entry(m.as_str()).or_insert((f64::NEG_INFINITY, f64::INFINITY));
+            // The largest low and the smallest high seen so far.
+            *seen = (seen.0.max(low), seen.1.min(high));
         }
     }
-    let several: Vec<String> = values
-        .into_iter()
-        .filter(|(_, v)| v.iter().any(|x| v.iter().any(|y| x.1 < y.0)))
-        .map(|(unit, _)| unit.to_owned())
-        .collect();
+    let several: Vec<String> =
+        span.into_iter().filter(|(_, (low, high))| low > high).map(|(m, _)| m.to_owned()).collect();
     for f in frames.iter_mut() {
         f.history = f.measures.iter().any(|m| several.contains(m));
     }
