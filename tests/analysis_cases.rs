@@ -318,3 +318,16 @@ fn a_total_and_its_parts_in_one_article_are_not_a_history() {
     let (kind, _, b_is_from) = relation(&t, "b#1", "a#2").expect("related");
     assert_eq!((kind, b_is_from), (RelationKind::Updates, true));
 }
+
+#[test]
+fn a_deal_between_companies_the_entity_table_does_not_know_is_updated_by_its_completion() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2022-04-25", None, "Acmecorp agreed to buy Widgetron in a deal worth $5 billion."),
+        ("b", "Outlet B", "2022-10-28", None, "Acmecorp has signed the takeover papers for Widgetron."),
+        ("c", "Outlet C", "2022-10-28", None, "Gizmotec finally signed its merger with Acmecorp in Tokyo."),
+    ]);
+    let (kind, _, b_is_from) = relation(&t, "b#1", "a#1").expect("the same deal");
+    assert_eq!((kind, b_is_from), (RelationKind::Updates, true));
+    assert_ne!(t.group_of("c#1").map(|g| &g.id), t.group_of("b#1").map(|g| &g.id));
+    assert_eq!(relation(&t, "c#1", "a#1").map(|r| r.0), None, "another company, another deal");
+}

@@ -43,6 +43,12 @@ const AGREEMENT: &[&str] = &[
     "road map",
     "contract",
     "memorandum",
+    "takeover",
+    "acquisition",
+    "buyout",
+    "merger",
+    "buy",
+    "purchase",
 ];
 
 const DISCLOSURE: &[&str] =
@@ -92,6 +98,15 @@ pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("expand*", "reduc*"),
 ];
 
+/// Capitalised words that are not names: pronouns, determiners,
+/// conjunctions and prepositions that open a quotation or a heading,
+/// titles and demonyms' usual companions.
+const NOT_NAMES: &[&str] = &[
+    "The", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "He", "She", "They", "But",
+    "And", "For", "With", "From", "After", "Before", "When", "While", "Then", "There", "Here", "What", "Who",
+    "How", "Why", "Yet", "Mr", "Mrs", "Ms", "Dr", "Sir", "CEO", "Inc", "Ltd", "Plc",
+];
+
 /// A claim's frame.
 #[derive(Clone, Debug)]
 pub(crate) struct Frame {
@@ -102,6 +117,10 @@ pub(crate) struct Frame {
     /// The first person, country or organisation the claim names that is
     /// not its speaker or a relay: most often the subject of what it says.
     pub subject: Option<String>,
+    /// The parties of a deal the claim may be about: its countries when it
+    /// names two or more, else the people and organisations it names
+    /// (not its sources), sorted ("Elon Musk", "Twitter").
+    pub parties: Vec<String>,
     /// The nouns the claim counts ten or more of ("barrel", "worker"),
     /// sorted: the measures it gives a figure for.
     pub measures: Vec<String>,
@@ -164,6 +183,38 @@ impl Frame {
         countries.sort();
         countries.dedup();
         let subject = crate::extract::fact::subject(claim);
+        let sources: Vec<&str> = claim
+            .attribution()
+            .map(|a| a.speaker.iter().chain(&a.chain).map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut parties: Vec<String> = claim
+            .entities()
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organisation))
+            .filter(|e| !sources.iter().any(|s| s.contains(e.name.as_str()) || e.name.contains(s)))
+            .map(|e| e.name.clone())
+            .collect();
+        // Names the entity table does not know ("Musk", "Twitter"): the
+        // capitalised words, as the parties of a deal between people and
+        // companies. A capitalised common noun opening the sentence
+        // ("Officials") rarely names the same two parties as another
+        // claim.
+        let countries_words: Vec<&str> = countries.iter().flat_map(|c| c.split(' ')).collect();
+        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()) {
+            let proper = word.len() >= 3
+                && word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().skip(1).all(char::is_lowercase)
+                && !NOT_NAMES.contains(&word)
+                && !crate::extract::time::is_month_word(word)
+                && !crate::extract::time::is_weekday(word)
+                && !countries_words.contains(&word)
+                && !sources.iter().any(|s| s.split(' ').any(|w| w == word));
+            if proper {
+                parties.push(word.to_owned());
+            }
+        }
+        parties.sort();
+        parties.dedup();
         let mut entities: Vec<String> = claim.entities().iter().map(|e| e.name.clone()).collect();
         entities.sort();
         entities.dedup();
@@ -222,6 +273,7 @@ impl Frame {
         Self {
             countries,
             subject,
+            parties,
             measures,
             entities,
             agreement: AGREEMENT_WORDS.any(text),
@@ -252,6 +304,12 @@ impl Frame {
     /// August article is about June.
     pub(crate) fn holds(&self) -> Option<PartialDate> {
         self.dates.first().copied().or(if self.history { None } else { self.published })
+    }
+
+    /// The parties of the deal the claim may be about: its countries when
+    /// it names two or more, else its people and organisations.
+    pub(crate) fn deal_parties(&self) -> &[String] {
+        if self.countries.len() >= 2 { &self.countries } else { &self.parties }
     }
 
     /// The alignment, without the word.

@@ -179,6 +179,15 @@ fn candidate_pairs(
     for (i, f) in frames.iter().enumerate() {
         if f.agreement && f.countries.len() >= 2 {
             buckets.entry(format!("agreement:{}", f.countries.join("|"))).or_default().push(i);
+        } else if f.agreement {
+            // A deal between people and organisations: one bucket for
+            // each two of the first few it names.
+            let parties = &f.parties[..f.parties.len().min(4)];
+            for (k, x) in parties.iter().enumerate() {
+                for y in &parties[k + 1..] {
+                    buckets.entry(format!("deal:{x}|{y}")).or_default().push(i);
+                }
+            }
         }
         // Claims giving a figure for one counted thing (barrels, workers):
         // revisions of a figure are worded every which way.

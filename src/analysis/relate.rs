@@ -111,7 +111,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         return None;
     }
     let same = cx.same_group || cx.score >= cx.same_floor;
-    let agreement = a.agreement && b.agreement && a.countries.len() >= 2 && a.countries == b.countries;
+    let agreement = a.agreement && b.agreement && same_deal(a, b);
     let policy =
         a.alignment.is_some() && a.alignment_kind() == b.alignment_kind() && parties == Parties::Compatible;
 
@@ -133,7 +133,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     let alike = cx.same_group || cx.score >= cx.measure_floor;
     let shared = shared_measure(a, b);
     if (alike || shared.is_some())
-        && !(a.agreement && b.agreement)
+        && !agreement
         && a.negated() == b.negated()
         && let Some(reason) = measure_revision(a, b, if alike { None } else { shared })
     {
@@ -365,6 +365,16 @@ fn sums_to(parts: &[&super::frame::Amount], whole: &[&super::frame::Amount]) -> 
         let total: f64 = parts.iter().map(|p| p.value).sum();
         whole.iter().any(|w| w.low <= total && total <= w.high)
     }
+}
+
+/// Whether two claims name the same deal's parties: the same countries,
+/// or two or more of the same people and organisations.
+fn same_deal(a: &Frame, b: &Frame) -> bool {
+    if a.countries.len() >= 2 || b.countries.len() >= 2 {
+        return a.countries.len() >= 2 && a.countries == b.countries;
+    }
+    let (x, y) = (a.deal_parties(), b.deal_parties());
+    x.iter().filter(|p| y.binary_search(p).is_ok()).count() >= 2
 }
 
 /// The first noun both claims count ten or more of.
