@@ -137,7 +137,12 @@ pub(crate) fn facts(original: &str, claim: &Claim) -> Vec<Fact> {
             bound,
             text,
         };
-        let predicate = measure(original, last);
+        let mut predicate = measure(original, last);
+        if predicate == "person"
+            && let Some(fate) = fate(own)
+        {
+            predicate = format!("person/{fate}");
+        }
         out.push(fact(FactKind::Measure, predicate, Span::new(q.span.start, last.span.end), Some(value)));
         k += if range_end.is_some() { 2 } else { 1 };
     }
@@ -173,6 +178,30 @@ fn measure(original: &str, q: &Quantity) -> String {
     }
     let noun = if PEOPLE.contains(&last) { "person" } else { q.unit.as_str() };
     if per_day(original, q) { format!("{noun}/day") } else { noun.to_owned() }
+}
+
+/// What the claim says of the people it counts, in order of precedence:
+/// "298 people aboard ... all perished" counts the dead.
+const FATES: &[(&str, &[&str])] = &[
+    ("dead", &["killed", "killing", "kill", "died", "dead", "perished", "deaths", "death toll", "lives"]),
+    ("injured", &["injured", "wounded", "hurt", "injuring", "wounding"]),
+    ("missing", &["missing", "unaccounted"]),
+    ("aboard", &["aboard", "on board", "carrying", "carried", "passengers and crew"]),
+];
+
+/// `person` narrowed by what `text` says befell them ("person/dead",
+/// "person/aboard"): 11 workers killed and 126 workers on the rig are
+/// two measures.
+fn fate(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    let has = |w: &str| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[i + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+    };
+    FATES.iter().find(|(_, words)| words.iter().any(|w| has(w))).map(|(fate, _)| *fate)
 }
 
 /// Whether quantities `p` and `q`, in this order, are the two ends of one
@@ -261,8 +290,11 @@ mod tests {
         );
         let (m, _) = read("The crash killed 283 passengers and 15 crew, less than 5% of them children.");
         let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(predicates, ["person", "person", "percent"]);
+        assert_eq!(predicates, ["person/dead", "person/dead", "percent"]);
         assert_eq!((m[2].1, m[2].2), (None, Some(5.0)), "\"less than\" bounds from above only");
+        let (m, _) = read("The rig had 126 workers on board. Eleven workers are missing.");
+        let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(predicates, ["person/aboard", "person/missing"]);
     }
 
     #[test]
