@@ -185,3 +185,17 @@ fn corpus_load_stops_at_the_first_error_but_loader_keeps_going() {
     assert_eq!(report.errors.len(), 1);
     assert_eq!(report.added, ["a", "c"]);
 }
+
+#[test]
+fn jsonl_from_a_reader_limits_each_record_not_the_stream() {
+    let small = r#"{"id": "a", "text": "The minister said the talks would resume on Monday."}"#;
+    let big = format!(r#"{{"id": "b", "text": "{}"}}"#, "word ".repeat(100));
+    let input = format!("{small}\n{big}\n{}\n", small.replace("\"a\"", "\"c\""));
+    let mut corpus = Corpus::new();
+    let report = Loader::new().max_file_size(200).load_jsonl(&mut corpus, "<stdin>", input.as_bytes());
+    assert_eq!(report.added, ["a", "c"], "the records on either side of the big one load");
+    let errors: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].starts_with("<stdin>:2: record is "), "{}", errors[0]);
+    assert!(errors[0].ends_with("over the limit of 200 bytes"), "{}", errors[0]);
+}

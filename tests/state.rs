@@ -136,7 +136,8 @@ fn track_with_state_adds_articles_and_never_overwrites_a_bad_file() {
     assert_eq!(bad.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(
-        stderr.starts_with("track: ") && stderr.contains("state.json:1: state file: corrupt or truncated"),
+        stderr.starts_with("claimtrack: ")
+            && stderr.contains("state.json:1: state file: corrupt or truncated"),
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 1);

@@ -193,6 +193,73 @@ impl Loader {
         (files, errors)
     }
 
+    /// Loads JSONL records, one article object per line, from `reader`
+    /// into `corpus`: standard input, a socket, a string in memory.
+    /// Errors name the record's line, in `name` when given (`<stdin>`),
+    /// and a record without an `id` is named `{name}-{line}`. The size
+    /// limit applies to each record, not to the whole stream, so a feed of
+    /// any length reads in bounded memory per line. A bad record is
+    /// reported and skipped; the others still load.
+    pub fn load_jsonl(
+        &self,
+        corpus: &mut Corpus,
+        name: &str,
+        mut reader: impl std::io::BufRead,
+    ) -> LoadReport {
+        let mut report = LoadReport::default();
+        let at = |line| Location::new(Some(Path::new(name)), Some(line));
+        let mut buffer = Vec::new();
+        for line_no in 1.. {
+            buffer.clear();
+            let limit = self.max_file_size.saturating_add(1);
+            match std::io::BufRead::read_until(
+                &mut std::io::Read::take(&mut reader, limit),
+                b'\n',
+                &mut buffer,
+            ) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(source) => {
+                    report.errors.push(Error::Io { path: PathBuf::from(name), source });
+                    break;
+                }
+            }
+            if buffer.len() as u64 > self.max_file_size && !buffer.ends_with(b"\n") {
+                let rest = skip_line(&mut reader);
+                report.errors.push(Error::Json {
+                    at: at(line_no),
+                    message: format!(
+                        "record is {} bytes, over the limit of {} bytes",
+                        buffer.len() as u64 + rest,
+                        self.max_file_size
+                    ),
+                });
+                continue;
+            }
+            let line = match std::str::from_utf8(&buffer) {
+                Ok(line) => line,
+                Err(e) => {
+                    report.errors.push(Error::NotUtf8 { at: at(line_no), offset: e.valid_up_to() });
+                    continue;
+                }
+            };
+            let line = line.strip_suffix('\n').unwrap_or(line);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            match jsonl_article(None, name, line_no, line) {
+                Ok(Some(article)) => {
+                    let id = article.id().to_owned();
+                    match corpus.insert(article) {
+                        Ok(()) => report.added.push(id),
+                        Err(error) => report.errors.push(error),
+                    }
+                }
+                Ok(None) => {}
+                Err(error) => report.errors.push(relocate(error, name)),
+            }
+        }
+        report
+    }
+
     /// Parses one Markdown or plain-text document held in memory, with
     /// optional front matter. Without an `id` field, `name` is the id.
     ///
@@ -346,40 +413,80 @@ fn parse_jsonl(path: &Path, text: &str, errors: &mut Vec<Error>) -> Vec<Article>
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut articles = Vec::new();
     for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = Location::new(Some(path), Some(line_no));
-        let record = match jsonl::parse_line(line) {
-            Ok(record) => record,
-            Err(jsonl::RecordError::Syntax(message)) => {
-                errors.push(Error::Json { at, message });
-                continue;
-            }
-            Err(jsonl::RecordError::Field(e)) => {
-                errors.push(Error::Field { at, field: e.field, message: e.message });
-                continue;
-            }
-        };
-        let id = record.raw.id.unwrap_or_else(|| format!("{stem}-{line_no}"));
-        let body = Span::new(0, record.text.len());
-        let article = Article {
-            id,
-            path: Some(path.to_path_buf()),
-            meta: record.raw.meta,
-            original: record.text,
-            body,
-            first_body_line: 1,
-            record_line: Some(line_no),
-            id_line: line_no,
-        };
-        match check_body(article) {
-            Ok(article) => articles.push(article),
+        match jsonl_article(Some(path), &stem, index + 1, line) {
+            Ok(Some(article)) => articles.push(article),
+            Ok(None) => {}
             Err(error) => errors.push(error),
         }
     }
     articles
+}
+
+/// The article of one JSONL line, `None` for a blank line. `path` is the
+/// file it came from, if any; `stem` names records without an id.
+fn jsonl_article(
+    path: Option<&Path>,
+    stem: &str,
+    line_no: usize,
+    line: &str,
+) -> Result<Option<Article>, Error> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let at = Location::new(path, Some(line_no));
+    let record = match jsonl::parse_line(line) {
+        Ok(record) => record,
+        Err(jsonl::RecordError::Syntax(message)) => return Err(Error::Json { at, message }),
+        Err(jsonl::RecordError::Field(e)) => {
+            return Err(Error::Field { at, field: e.field, message: e.message });
+        }
+    };
+    let id = record.raw.id.unwrap_or_else(|| format!("{stem}-{line_no}"));
+    let body = Span::new(0, record.text.len());
+    let article = Article {
+        id,
+        path: path.map(Path::to_path_buf),
+        meta: record.raw.meta,
+        original: record.text,
+        body,
+        first_body_line: 1,
+        record_line: Some(line_no),
+        id_line: line_no,
+    };
+    check_body(article).map(Some)
+}
+
+/// Consumes `reader` up to and including the next newline; the bytes
+/// skipped.
+fn skip_line(reader: &mut impl std::io::BufRead) -> u64 {
+    let mut skipped = 0u64;
+    while let Ok(chunk) = reader.fill_buf() {
+        if chunk.is_empty() {
+            break;
+        }
+        let (used, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        skipped += used as u64;
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    skipped
+}
+
+/// `error`, located in `name` when it came from no file.
+fn relocate(error: Error, name: &str) -> Error {
+    let place =
+        |at: Location| if at.path.is_none() { Location::new(Some(Path::new(name)), at.line) } else { at };
+    match error {
+        Error::Json { at, message } => Error::Json { at: place(at), message },
+        Error::Field { at, field, message } => Error::Field { at: place(at), field, message },
+        Error::EmptyBody { at, id } => Error::EmptyBody { at: place(at), id },
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -297,6 +297,53 @@ impl Document {
         text
     }
 
+    /// Writes the document as JSON Lines, one compact record per line, for
+    /// tools that read a stream (jq, DuckDB's `read_json`): first
+    /// `{"record": "document", "schema": "claimtrack/1"}`, then each
+    /// article, claim, group (with its assessment: verdict, origins,
+    /// timeline), relation and skipped text, each with `"record"` naming
+    /// its kind and otherwise the fields of the JSON document's record.
+    ///
+    /// # Errors
+    /// When writing to `out` fails.
+    pub fn write_jsonl(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        #[derive(Serialize)]
+        struct Line<'a, T: Serialize> {
+            record: &'static str,
+            #[serde(flatten)]
+            item: &'a T,
+        }
+        #[derive(Serialize)]
+        struct Header<'a> {
+            schema: &'a str,
+        }
+        fn write<T: Serialize>(
+            out: &mut impl std::io::Write,
+            record: &'static str,
+            item: &T,
+        ) -> std::io::Result<()> {
+            serde_json::to_writer(&mut *out, &Line { record, item }).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")
+        }
+        write(out, "document", &Header { schema: &self.schema })?;
+        for a in &self.articles {
+            write(out, "article", a)?;
+        }
+        for c in &self.claims {
+            write(out, "claim", c)?;
+        }
+        for g in &self.groups {
+            write(out, "group", g)?;
+        }
+        for r in &self.relations {
+            write(out, "relation", r)?;
+        }
+        for s in &self.skipped {
+            write(out, "skipped", s)?;
+        }
+        Ok(())
+    }
+
     /// Reads a document back from JSON.
     ///
     /// # Errors
