@@ -127,6 +127,15 @@ pub enum Error {
         /// Where the first was loaded from.
         first: Location,
     },
+    /// An article made in memory ([`Article::new`](crate::Article::new))
+    /// has a bad id or no text.
+    #[error("article {id:?}: {message}")]
+    InvalidArticle {
+        /// The id given.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A command-line or configuration value is invalid.
     #[error("{0}")]
     Usage(String),
@@ -146,7 +155,7 @@ impl Error {
             | Error::EmptyBody { at, .. }
             | Error::DuplicateId { at, .. }
             | Error::State { at, .. } => Some(at.clone()),
-            Error::Usage(_) => None,
+            Error::Usage(_) | Error::InvalidArticle { .. } => None,
         }
     }
 }

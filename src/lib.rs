@@ -39,7 +39,25 @@
 //! - [`Tracker`] runs the pipeline and holds claims, groups
 //!   ([`ClaimGroup`]), relations and assessments, and answers queries
 //!   ([`Tracker::query`]).
-//! - [`report`] renders results as Markdown or the `claimtrack/1` JSON.
+//! - [`report`] renders results as Markdown, the `claimtrack/1` JSON (or
+//!   JSON Lines), CSV, Graphviz DOT or schema.org ClaimReview.
+//!
+//! # Factuality codes
+//!
+//! How surely a source asserts a claim, as FactBank (Saurí and
+//! Pustejovsky 2009) writes it, a certainty then a polarity, in the
+//! Markdown, CSV and JSON:
+//!
+//! | code | meaning |
+//! |---|---|
+//! | `CT+` | certainly so: "the two sides signed the deal" |
+//! | `PR+` | probably so: "the deal is likely to be signed" |
+//! | `PS+` | possibly so: "the deal may be signed" |
+//! | `CT-` | certainly not: "the deal was not signed" |
+//! | `PR-` | probably not: "the deal is unlikely to be signed" |
+//! | `PS-` | possibly not: "the deal may not be signed" |
+//! | `CTu` | certain, but the polarity is not known |
+//! | `Uu` | the source does not commit: "it is unclear whether the deal was signed" |
 //!
 //! # What it does not do
 //!
@@ -67,9 +85,9 @@ pub use extract::{EntityTable, Extraction, Extractor};
 pub use matching::{Grouping, MatchConfig, Matcher, PairFeatures, Scorer};
 pub use model::{
     Article, ArticleMeta, Assessment, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, ClaimPair,
-    ContradictionType, DatePrecision, Entity, EntityKind, Factuality, FactualitySummary, Origin, PartialDate,
-    Polarity, Quantity, QuantityKind, QuantityValue, Relation, RelationKind, Source, SourceKind, Span,
-    TimelineEntry, Verdict,
+    ContradictionType, DatePrecision, Entity, EntityKind, Fact, FactKind, FactValue, Factuality,
+    FactualitySummary, Origin, PartialDate, Polarity, Quantity, QuantityKind, QuantityValue, Relation,
+    RelationKind, SkipReason, Skipped, Source, SourceKind, Span, TimelineEntry, UnresolvedDate, Verdict,
 };
 pub use state::{STATE_FORMAT, STATE_VERSION, State, StoredGroup};
 pub use tracker::{QUERY_FLOOR, QueryHit, Tracker, TrackerBuilder};

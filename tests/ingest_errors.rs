@@ -199,3 +199,28 @@ fn jsonl_from_a_reader_limits_each_record_not_the_stream() {
     assert!(errors[0].starts_with("<stdin>:2: record is "), "{}", errors[0]);
     assert!(errors[0].ends_with("over the limit of 200 bytes"), "{}", errors[0]);
 }
+
+#[test]
+fn articles_made_in_memory_are_checked_like_loaded_ones() {
+    use claimtrack::{Article, ArticleMeta};
+    let meta = ArticleMeta { outlet: Some("Reuters: World News".into()), ..ArticleMeta::default() };
+    let article = Article::new("r1", meta.clone(), "The two sides signed the agreement.").expect("valid");
+    assert_eq!((article.body(), article.path()), ("The two sides signed the agreement.", None));
+    let mut corpus = Corpus::new();
+    corpus.insert(article).expect("inserted");
+    let tracker = claimtrack::Tracker::new(corpus);
+    assert_eq!(tracker.claims().len(), 1);
+    for (id, text, message) in [
+        (
+            "a b",
+            "Text.",
+            "article \"a b\": id \"a b\" must not contain whitespace, control characters or `#`",
+        ),
+        ("", "Text.", "article \"\": the id is empty"),
+        ("ok", "  \n", "article \"ok\": the text is empty"),
+    ] {
+        let error = Article::new(id, meta.clone(), text).expect_err("refused");
+        assert_eq!(error.to_string(), message);
+        assert!(matches!(error, Error::InvalidArticle { .. }));
+    }
+}

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 
 use crate::error::{Error, Location};
-use crate::model::{Article, Span};
+use crate::model::{Article, ArticleMeta, Span};
 
 pub use markup::{BlockKind, TextBlock};
 
@@ -454,6 +454,50 @@ fn jsonl_article(
         id_line: line_no,
     };
     check_body(article).map(Some)
+}
+
+impl Article {
+    /// An article made in memory: its id, metadata and text (the whole
+    /// text is the body; spans index it).
+    ///
+    /// ```
+    /// use claimtrack::{Article, ArticleMeta, PartialDate};
+    ///
+    /// let meta = ArticleMeta {
+    ///     outlet: Some("Reuters: World News".into()),
+    ///     published: PartialDate::parse("2021-03-27").ok(),
+    ///     ..ArticleMeta::default()
+    /// };
+    /// let article = Article::new("r1", meta, "Iran and China signed a 25-year agreement.")?;
+    /// assert_eq!(article.meta().outlet.as_deref(), Some("Reuters: World News"));
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArticle`] when the id is empty or holds whitespace,
+    /// a control character or `#`, or the text is blank.
+    pub fn new(id: impl Into<String>, meta: ArticleMeta, text: impl Into<String>) -> Result<Self, Error> {
+        let id = id.into();
+        let text = text.into();
+        let invalid = |message: String| Error::InvalidArticle { id: id.clone(), message };
+        if id.is_empty() {
+            return Err(invalid("the id is empty".into()));
+        }
+        fields::check_id(&id).map_err(invalid)?;
+        if text.trim().is_empty() {
+            return Err(invalid("the text is empty".into()));
+        }
+        Ok(Self {
+            body: Span::new(0, text.len()),
+            id: id.clone(),
+            path: None,
+            meta,
+            original: text,
+            first_body_line: 1,
+            record_line: None,
+            id_line: 1,
+        })
+    }
 }
 
 /// Consumes `reader` up to and including the next newline; the bytes

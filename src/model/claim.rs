@@ -295,7 +295,7 @@ impl Claim {
     }
 
     /// The claim's id, unique in a corpus and stable as long as its
-    /// article's text is unchanged (`"003_2ae25c5b15da7739/4"`).
+    /// article's text is unchanged (`"003_2ae25c5b15da7739#4"`).
     pub fn id(&self) -> &str {
         &self.id
     }

@@ -23,6 +23,11 @@ pub fn markdown(tracker: &Tracker) -> String {
     markdown_with(tracker, MarkdownOptions::default())
 }
 
+/// What the factuality codes in the report mean (FactBank's values).
+const FACTUALITY_LEGEND: &str = "\nFactuality, as FactBank writes it: `CT` certain, `PR` probable, `PS` possible, \
+`U` uncommitted; then `+` so, `-` not so, `u` unknown (`CT+` the source says it is so, `PR-` probably not, \
+`Uu` the source does not commit).\n";
+
 /// [`markdown`] with options.
 pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
     let mut out = String::new();
@@ -35,6 +40,7 @@ pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
         tracker.groups().len(),
         tracker.relations().len()
     );
+    out.push_str(FACTUALITY_LEGEND);
     attention(tracker, &mut out);
     groups(tracker, options, &mut out);
     for article in corpus.articles() {
