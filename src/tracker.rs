@@ -184,7 +184,7 @@ impl Tracker {
             .map(|(g, (group, claims))| ClaimGroup {
                 id: group.id.clone(),
                 claims,
-                canonical: group.canonical.clone(),
+                canonical_claim: group.canonical_claim.clone(),
                 evidence: grouping.evidence(g),
             })
             .collect();

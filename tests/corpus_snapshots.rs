@@ -99,7 +99,7 @@ fn claim_groups() {
     let tracker = common::tracker();
     let mut out = String::new();
     for group in tracker.groups().iter().filter(|g| g.claims.len() > 1) {
-        let _ = writeln!(out, "{} canonical {}", group.id, group.canonical);
+        let _ = writeln!(out, "{} canonical {}", group.id, group.canonical_claim);
         for id in &group.claims {
             let text = tracker.claim(id).map_or("", |c| c.text());
             let _ = writeln!(out, "  {id}: {text}");
@@ -153,7 +153,7 @@ fn corpus_analysis() {
             out,
             "\n{} {:?}\n  verdict: {} ({}), {} source(s): {}",
             group.id,
-            text(&group.canonical),
+            text(&group.canonical_claim),
             a.verdict,
             a.factuality.as_str(),
             a.independent_sources(),

@@ -164,7 +164,9 @@ fn candidate_pairs(
             for (k, &x) in members.iter().enumerate() {
                 pairs.extend(members[k + 1..].iter().map(|&y| (x.min(y), x.max(y))));
             }
-        } else if let Some(&canonical) = members.iter().find(|&&m| input.claims[m].id() == group.canonical) {
+        } else if let Some(&canonical) =
+            members.iter().find(|&&m| input.claims[m].id() == group.canonical_claim)
+        {
             pairs.extend(
                 members.iter().filter(|&&m| m != canonical).map(|&m| (m.min(canonical), m.max(canonical))),
             );

@@ -586,9 +586,9 @@ pub struct Group {
     pub id: String,
     /// Member claim ids, in input order.
     pub members: Vec<String>,
-    /// The most representative member: the highest total score to the
-    /// others.
-    pub canonical: String,
+    /// The id of the most representative member: the highest total score
+    /// to the others.
+    pub canonical_claim: String,
 }
 
 /// Pairs across groups are listed as kept apart from this share of the
@@ -708,7 +708,7 @@ impl Grouping {
                     // the first has the smallest id.
                     id: group_id(&prepared.ids[members[0] as usize]),
                     members: by_input.iter().map(|&m| prepared.ids[m as usize].clone()).collect(),
-                    canonical: prepared.ids[canonical as usize].clone(),
+                    canonical_claim: prepared.ids[canonical as usize].clone(),
                 }
             })
             .collect();

@@ -10,8 +10,9 @@ pub struct ClaimGroup {
     pub id: String,
     /// The ids of its member claims, in corpus order.
     pub claims: Vec<String>,
-    /// The id of its most representative member.
-    pub canonical: String,
+    /// The id of its most representative member (its text is
+    /// [`Tracker::claim`](crate::Tracker::claim)`(id).text()`).
+    pub canonical_claim: String,
     /// Why the group holds what it holds.
     pub evidence: crate::matching::Evidence,
 }

@@ -55,7 +55,7 @@ pub fn csv(tracker: &Tracker) -> String {
             group.map(|g| g.id.clone()).unwrap_or_default(),
             assessment.map(|a| a.verdict.to_string()).unwrap_or_default(),
             assessment.map(|a| a.independent_sources().to_string()).unwrap_or_default(),
-            group.map(|g| g.canonical == claim.id()).unwrap_or_default().to_string(),
+            group.map(|g| g.canonical_claim == claim.id()).unwrap_or_default().to_string(),
             claim.text().to_owned(),
         ];
         let _ = writer.write_record(&row);
@@ -158,7 +158,7 @@ pub fn dot(tracker: &Tracker) -> String {
         _ => "#ffffff",
     };
     for group in &shown {
-        let canonical = tracker.claim(&group.canonical).map_or("", |c| c.text());
+        let canonical = tracker.claim(&group.canonical_claim).map_or("", |c| c.text());
         let Some(a) = tracker.assessment(&group.id) else { continue };
         let label = format!(
             "{}\n{} ({} source{})",
@@ -288,7 +288,7 @@ pub fn claimreview(tracker: &Tracker) -> String {
         graph.push(json!({
             "@type": "ClaimReview",
             "@id": format!("#{}", group.id),
-            "claimReviewed": tracker.claim(&group.canonical).map_or("", |c| c.text()),
+            "claimReviewed": tracker.claim(&group.canonical_claim).map_or("", |c| c.text()),
             "itemReviewed": claim,
             "author": {"@type": "Organization", "name": "claimtrack"},
             "reviewRating": {

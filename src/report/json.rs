@@ -190,8 +190,8 @@ impl GroupRecord {
         Self {
             id: g.id.clone(),
             claims: g.claims.clone(),
-            canonical: tracker.claim(&g.canonical).map(|c| c.text().to_owned()).unwrap_or_default(),
-            canonical_claim: g.canonical.clone(),
+            canonical: tracker.claim(&g.canonical_claim).map(|c| c.text().to_owned()).unwrap_or_default(),
+            canonical_claim: g.canonical_claim.clone(),
             verdict: a.verdict,
             verdict_reason: a.reason.clone(),
             factuality: a.factuality,

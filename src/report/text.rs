@@ -197,7 +197,7 @@ fn attention(tracker: &Tracker, out: &mut String) {
         let _ = writeln!(
             out,
             "- {} ({}, {} claims): {}  \n  _{}_",
-            quote(tracker, &g.canonical),
+            quote(tracker, &g.canonical_claim),
             a.verdict,
             g.claims.len(),
             g.id,
@@ -253,7 +253,7 @@ fn matters<'r>(updates: &[&'r Relation]) -> Vec<Vec<&'r Relation>> {
 /// One group: canonical statement, verdict and why, origins, timeline,
 /// relations and members with article and line; the evidence on request.
 fn group_block(tracker: &Tracker, group: &ClaimGroup, options: MarkdownOptions, out: &mut String) {
-    let canonical = tracker.claim(&group.canonical).map_or("", |c| c.text());
+    let canonical = tracker.claim(&group.canonical_claim).map_or("", |c| c.text());
     let n = group.claims.len();
     let verdict = tracker.assessment(&group.id).map_or_else(String::new, |a| format!(": {}", a.verdict));
     let _ = writeln!(
