@@ -60,15 +60,16 @@ fn malformed_front_matter() {
 }
 
 #[test]
-fn unknown_field() {
-    let (_, errors) =
-        load("unknown", &[("b.md", b"---\ntitle: x\nauthr: Someone\n---\nBody.\n")], Loader::new());
-    assert_eq!(
-        errors,
-        [
-            "DIR/b.md:3: field `authr`: unknown field, expected one of `id`, `title`, `outlet`, `author`, `url`, `published`, `language`, `via`"
-        ]
+fn an_unknown_field_is_kept_and_never_drops_the_article() {
+    let (corpus, errors) = load(
+        "unknown",
+        &[("b.md", b"---\ntitle: x\nauthr: Someone\ntags: [a, b]\n---\nBody.\n")],
+        Loader::new(),
     );
+    assert!(errors.is_empty(), "{errors:?}");
+    let extra = &corpus.get("b").expect("loaded").meta().extra;
+    assert_eq!(extra.get("authr").map(String::as_str), Some("\"Someone\""));
+    assert_eq!(extra.get("tags").map(String::as_str), Some(r#"["a","b"]"#));
 }
 
 #[test]
@@ -126,13 +127,12 @@ fn jsonl_errors_name_the_line_and_keep_good_records() {
         [
             "DIR/feed.jsonl:3: invalid JSON at column 29: EOF while parsing an object",
             "DIR/feed.jsonl:4: field `outlet`: expected a string, found a number",
-            "DIR/feed.jsonl:5: field `publisher`: unknown field, expected one of `id`, `title`, `outlet`, `author`, `url`, `published`, `language`, `via` or `text`",
             "DIR/feed.jsonl:6: field `published`: \"2021-02-30\" is not a calendar date",
             "DIR/feed.jsonl:7: article `j6` has an empty body",
             "DIR/feed.jsonl:9: duplicate article id `j1` (first loaded from DIR/feed.jsonl)",
         ]
     );
-    assert_eq!(ids(&corpus), ["j1", "feed-8"]);
+    assert_eq!(ids(&corpus), ["j1", "j4", "feed-8"], "an unknown field (`publisher`) is kept");
     assert_eq!(corpus.get("feed-8").unwrap().record_line(), Some(8));
 }
 
@@ -175,10 +175,10 @@ fn corpus_load_stops_at_the_first_error_but_loader_keeps_going() {
     let tmp = common::temp_dir("first-error");
     let dir = tmp.path();
     fs::write(dir.join("a.md"), GOOD).unwrap();
-    fs::write(dir.join("b.md"), b"---\nbad: 1\n---\nBody.\n").unwrap();
+    fs::write(dir.join("b.md"), b"---\noutlet: [1, 2]\n---\nBody.\n").unwrap();
     fs::write(dir.join("c.md"), GOOD).unwrap();
     let err = Corpus::load([dir]).unwrap_err();
-    assert!(matches!(err, Error::Field { ref field, .. } if field == "bad"));
+    assert!(matches!(err, Error::Field { ref field, .. } if field == "outlet"));
     assert_eq!(err.location().and_then(|l| l.line), Some(2));
     let mut corpus = Corpus::new();
     let report = Loader::new().load_path(&mut corpus, dir);

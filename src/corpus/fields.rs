@@ -48,7 +48,7 @@ impl RawMeta {
             "via" => self.meta.via = value,
             "published" => {
                 self.meta.published = match value {
-                    Some(text) => Some(PartialDate::parse(&text).map_err(|m| FieldError::new(field, m))?),
+                    Some(text) => Some(published(&text).map_err(|m| FieldError::new(field, m))?),
                     None => None,
                 }
             }
@@ -61,6 +61,34 @@ impl RawMeta {
         }
         Ok(())
     }
+}
+
+/// A publication date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or an RFC 3339
+/// timestamp (`2021-03-01T10:00:00Z`, `2021-03-01 10:00:00+02:00`), of
+/// which the date is kept as written, in the publisher's own time zone.
+fn published(text: &str) -> Result<PartialDate, String> {
+    let (Some(date), Some(rest)) = (text.get(..10), text.get(10..)) else { return PartialDate::parse(text) };
+    if rest.is_empty() {
+        return PartialDate::parse(date);
+    }
+    let bad = || {
+        format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or an RFC 3339 timestamp, found {text:?}")
+    };
+    let time = rest.strip_prefix(['T', 't', ' ']).ok_or_else(bad)?;
+    // HH:MM[:SS[.fraction]] then Z or ±HH:MM.
+    let shaped = |t: &str| {
+        let b = t.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        digits(0..2) && b.get(2) == Some(&b':') && digits(3..5)
+    };
+    let zone_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+    let (clock, zone) = time.split_at(zone_at);
+    let zone_ok =
+        zone.is_empty() || zone.eq_ignore_ascii_case("z") || (zone.len() == 6 && shaped(&zone[1..]));
+    if !shaped(clock) || !zone_ok {
+        return Err(bad());
+    }
+    PartialDate::parse(date)
 }
 
 /// The accepted field names, for messages.

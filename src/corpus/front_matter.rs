@@ -115,6 +115,13 @@ fn parse_yaml(yaml: &str) -> Result<RawMeta, FrontMatterError> {
             });
         };
         let line = key_line(yaml, &key).unwrap_or(2);
+        if !super::fields::META_FIELDS.contains(&key.as_str()) {
+            // A field claimtrack does not read (Hugo's `tags: [a, b]`) is
+            // kept as it was written, as JSON, and never drops the article.
+            let kept = serde_json::to_string(&value).unwrap_or_default();
+            raw.meta.extra.insert(key, kept);
+            continue;
+        }
         let text = match value {
             Value::Null => None,
             Value::String(s) => Some(s),
@@ -227,9 +234,19 @@ mod tests {
     }
 
     #[test]
+    fn fields_claimtrack_does_not_read_are_kept_and_timestamps_give_their_date() {
+        let fm =
+            parse("---\ntitle: x\ntags: [a, b]\npublished: 2021-03-01T10:00:00Z\n---\nBody.").expect("read");
+        assert_eq!(fm.raw.meta.extra.get("tags").map(String::as_str), Some(r#"["a","b"]"#));
+        assert_eq!(fm.raw.meta.published.map(|d| d.to_string()).as_deref(), Some("2021-03-01"));
+        let fm = parse("---\npublished: 2021-03-01 23:30:00+02:00\n---\nBody.").expect("read");
+        assert_eq!(fm.raw.meta.published.map(|d| d.to_string()).as_deref(), Some("2021-03-01"));
+        assert!(parse("---\npublished: 2021-03-01T25\n---\nBody.").is_err());
+    }
+
+    #[test]
     fn bad_front_matter_is_located() {
         insta::assert_snapshot!(err("---\ntitle: x\nBody.\n"), @"line 1: block opened with `---` on line 1 is never closed by a `---` line");
-        insta::assert_snapshot!(err("---\ntitle: x\nfoo: 1\n---\nBody."), @"line 3: field `foo`: unknown field, expected one of `id`, `title`, `outlet`, `author`, `url`, `published`, `language`, `via`");
         insta::assert_snapshot!(err("---\ntitle: [a, b]\n---\nBody."), @"line 2: field `title`: expected text, found a list");
         insta::assert_snapshot!(err("---\ntitle: x\npublished: 2021-02-30\n---\nBody."), @r#"line 3: field `published`: "2021-02-30" is not a calendar date"#);
         insta::assert_snapshot!(err("---\ntitle: x\n  bad: : :\n---\nBody."), @"line 3: mapping values are not allowed in this context");

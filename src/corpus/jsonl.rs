@@ -49,6 +49,10 @@ pub(crate) fn parse_line(line: &str) -> Result<Record, RecordError> {
             }
             continue;
         }
+        if !super::fields::META_FIELDS.contains(&key.as_str()) {
+            raw.meta.extra.insert(key, value.to_string());
+            continue;
+        }
         let value = match value {
             Value::Null => None,
             Value::String(s) => Some(s),
@@ -61,15 +65,7 @@ pub(crate) fn parse_line(line: &str) -> Result<Record, RecordError> {
                 )));
             }
         };
-        raw.set(&key, value)
-            .map_err(|e| {
-                if e.message.starts_with("unknown field") {
-                    FieldError::new(&e.field, format!("{} or `text`", e.message))
-                } else {
-                    e
-                }
-            })
-            .map_err(RecordError::Field)?;
+        raw.set(&key, value).map_err(RecordError::Field)?;
     }
     let text = text.ok_or_else(|| {
         RecordError::Field(FieldError::new("text", "missing; every record needs its article text"))
@@ -108,9 +104,16 @@ mod tests {
     }
 
     #[test]
+    fn fields_claimtrack_does_not_read_are_kept() {
+        let record = parse_line(r#"{"text": "x", "tags": ["a", "b"], "lang": "en"}"#).expect("read");
+        let extra: Vec<(&str, &str)> =
+            record.raw.meta.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(extra, [("lang", r#""en""#), ("tags", r#"["a","b"]"#)]);
+    }
+
+    #[test]
     fn bad_records_name_the_field() {
         insta::assert_snapshot!(err(r#"{"text": "x", "outlet": 5}"#), @"field `outlet`: expected a string, found a number");
-        insta::assert_snapshot!(err(r#"{"text": "x", "lang": "en"}"#), @"field `lang`: unknown field, expected one of `id`, `title`, `outlet`, `author`, `url`, `published`, `language`, `via` or `text`");
         insta::assert_snapshot!(err(r#"{"title": "x"}"#), @"field `text`: missing; every record needs its article text");
         insta::assert_snapshot!(err(r#"{"text": "x", "published": "2021-02-30"}"#), @r#"field `published`: "2021-02-30" is not a calendar date"#);
         insta::assert_snapshot!(err(r#"[1, 2]"#), @"expected an article object, found an array");

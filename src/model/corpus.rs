@@ -227,6 +227,11 @@ pub struct ArticleMeta {
     /// The outlet this copy republishes, when it is a republication
     /// ("The Jordan Times"). Republications are not independent sources.
     pub via: Option<String>,
+    /// Fields claimtrack does not read (`tags`, `categories`), each with
+    /// its value as written, in JSON: kept, never a reason to drop the
+    /// article.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub extra: std::collections::BTreeMap<String, String>,
 }
 
 /// Who a piece of text comes from: an outlet, a person, an organisation,
