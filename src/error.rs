@@ -117,6 +117,19 @@ pub enum Error {
         /// The article's id.
         id: String,
     },
+    /// An article is in a language claimtrack does not read yet (only
+    /// English): skipped rather than misread.
+    #[error(
+        "{at}: article `{id}` is in language `{language}`; claimtrack reads English (`en`) only, so it is skipped"
+    )]
+    UnsupportedLanguage {
+        /// The file and line of the article.
+        at: Location,
+        /// The article's id.
+        id: String,
+        /// Its `language` field.
+        language: String,
+    },
     /// Two articles have the same id.
     #[error("{at}: duplicate article id `{id}` (first loaded from {first})")]
     DuplicateId {
@@ -153,6 +166,7 @@ impl Error {
             | Error::Json { at, .. }
             | Error::Field { at, .. }
             | Error::EmptyBody { at, .. }
+            | Error::UnsupportedLanguage { at, .. }
             | Error::DuplicateId { at, .. }
             | Error::State { at, .. } => Some(at.clone()),
             Error::Usage(_) | Error::InvalidArticle { .. } => None,

@@ -224,3 +224,27 @@ fn articles_made_in_memory_are_checked_like_loaded_ones() {
         assert!(matches!(error, Error::InvalidArticle { .. }));
     }
 }
+
+#[test]
+fn an_article_in_another_language_is_skipped_with_a_diagnostic() {
+    let (corpus, errors) = load(
+        "language",
+        &[
+            ("a.md", GOOD),
+            (
+                "de.md",
+                "---\ntitle: x\nlanguage: de\n---\nDie beiden Länder haben das Abkommen unterzeichnet.\n"
+                    .as_bytes(),
+            ),
+            ("gb.md", b"---\ntitle: y\nlanguage: en-GB\n---\nThe two countries signed the agreement.\n"),
+        ],
+        Loader::new(),
+    );
+    assert_eq!(
+        errors,
+        [
+            "DIR/de.md:1: article `de` is in language `de`; claimtrack reads English (`en`) only, so it is skipped"
+        ]
+    );
+    assert_eq!(ids(&corpus), ["a", "gb"]);
+}

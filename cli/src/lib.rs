@@ -204,6 +204,17 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
             files.push(path.clone());
             continue;
         }
+        let passed = loader.passed_over(path);
+        if !passed.is_empty() {
+            let names: Vec<String> = passed.iter().take(3).map(|p| p.display().to_string()).collect();
+            let more = if passed.len() > 3 { ", ..." } else { "" };
+            eprintln!(
+                "claimtrack: {}: {} file(s) passed over, not of a type claimtrack reads (.md, .markdown, .txt, .jsonl): {}{more}",
+                path.display(),
+                passed.len(),
+                names.join(", ")
+            );
+        }
         let (found, errors) = loader.article_files(path);
         for error in errors {
             // A file named on the command line that claimtrack cannot read

@@ -110,12 +110,18 @@ fn a_missing_or_unsupported_path_is_status_2_and_no_path_asks_for_one() {
 }
 
 #[test]
-fn an_empty_input_warns_and_fails() {
+fn an_empty_input_warns_and_fails_and_says_what_it_passed_over() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = claimtrack(&[dir.path().to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stderr), "claimtrack: no article to track in the input\n");
     assert!(out.stdout.is_empty());
+    std::fs::write(dir.path().join("a.pdf"), "x").expect("write");
+    std::fs::write(dir.path().join("b.html"), "x").expect("write");
+    let out = claimtrack(&[dir.path().to_str().expect("utf-8")]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(": 2 file(s) passed over, not of a type claimtrack reads"), "{stderr}");
+    assert!(stderr.contains("a.pdf") && stderr.contains("b.html"), "{stderr}");
 }
 
 #[test]

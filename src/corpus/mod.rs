@@ -181,7 +181,7 @@ impl Loader {
         let mut errors = Vec::new();
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                collect_files(path, &mut files, &mut errors);
+                collect_files(path, &mut files, &mut errors, &mut Vec::new());
                 files.sort();
             }
             Ok(_) if article_format(path).is_none() => {
@@ -260,6 +260,21 @@ impl Loader {
         report
     }
 
+    /// The files under directory `path` that [`Loader::load_path`] passes
+    /// over because claimtrack does not read their type (a `.pdf`, an
+    /// `.html`), in sorted order; hidden files and a directory's README,
+    /// LICENSE, CHANGELOG and CONTRIBUTING are not counted. Empty for a
+    /// file.
+    pub fn passed_over(&self, path: impl AsRef<Path>) -> Vec<PathBuf> {
+        let path = path.as_ref();
+        let mut passed = Vec::new();
+        if path.is_dir() {
+            collect_files(path, &mut Vec::new(), &mut Vec::new(), &mut passed);
+        }
+        passed.sort();
+        passed
+    }
+
     /// Parses one Markdown or plain-text document held in memory, with
     /// optional front matter. Without an `id` field, `name` is the id.
     ///
@@ -334,7 +349,7 @@ fn article_format(path: &Path) -> Option<Format> {
     }
 }
 
-fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>, passed: &mut Vec<PathBuf>) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(source) => {
@@ -356,11 +371,15 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) 
             continue;
         }
         if path.is_dir() {
-            collect_files(&path, files, errors);
+            collect_files(&path, files, errors, passed);
             continue;
         }
         let stem = name.split('.').next().unwrap_or_default();
-        if DOCUMENTATION_STEMS.contains(&stem) || article_format(&path).is_none() {
+        if DOCUMENTATION_STEMS.contains(&stem) {
+            continue;
+        }
+        if article_format(&path).is_none() {
+            passed.push(path);
             continue;
         }
         files.push(path);
@@ -406,7 +425,23 @@ fn check_body(article: Article) -> Result<Article, Error> {
         let line = article.record_line.unwrap_or(article.first_body_line);
         return Err(Error::EmptyBody { at: Location::new(article.path(), Some(line)), id: article.id });
     }
+    if let Some(language) = article.meta.language.as_deref().filter(|l| !is_english(l)) {
+        let line = article.record_line.unwrap_or(1);
+        return Err(Error::UnsupportedLanguage {
+            at: Location::new(article.path(), Some(line)),
+            language: language.to_owned(),
+            id: article.id,
+        });
+    }
     Ok(article)
+}
+
+/// Whether a BCP 47 tag names English (`en`, `en-GB`, `EN_us`).
+fn is_english(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    primary.eq_ignore_ascii_case("en")
+        || primary.eq_ignore_ascii_case("eng")
+        || tag.eq_ignore_ascii_case("english")
 }
 
 fn parse_jsonl(path: &Path, text: &str, errors: &mut Vec<Error>) -> Vec<Article> {
@@ -486,6 +521,9 @@ impl Article {
         fields::check_id(&id).map_err(invalid)?;
         if text.trim().is_empty() {
             return Err(invalid("the text is empty".into()));
+        }
+        if let Some(language) = meta.language.as_deref().filter(|l| !is_english(l)) {
+            return Err(invalid(format!("language `{language}`: claimtrack reads English (`en`) only")));
         }
         Ok(Self {
             body: Span::new(0, text.len()),
