@@ -74,6 +74,21 @@ struct Cli {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
+    /// For --format claimreview: the organisation publishing the reviews
+    /// (default: claimtrack).
+    #[arg(long, value_name = "NAME")]
+    review_author: Option<String>,
+
+    /// For --format claimreview: the address of the page holding the
+    /// reviews; each review's url is it with `#` and the group id.
+    #[arg(long, value_name = "URL")]
+    review_url: Option<String>,
+
+    /// For --format claimreview: when the reviews are published, as
+    /// YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    review_date: Option<claimtrack::PartialDate>,
+
     /// Print a completion script for SHELL and exit.
     #[arg(long, value_name = "SHELL", exclusive = true)]
     completions: Option<clap_complete::Shell>,
@@ -149,8 +164,22 @@ pub fn run(args: impl IntoIterator<Item = OsString>, default_input: Option<PathB
     }
 }
 
+fn parse_date(text: &str) -> Result<claimtrack::PartialDate, String> {
+    claimtrack::PartialDate::parse(text)
+}
+
 /// Options that parse but do not apply together.
 fn check(cli: &Cli) -> Result<(), String> {
+    let review = [
+        ("--review-author", cli.review_author.is_some()),
+        ("--review-url", cli.review_url.is_some()),
+        ("--review-date", cli.review_date.is_some()),
+    ];
+    if let Some((flag, _)) = review.iter().find(|(_, given)| *given)
+        && cli.format != Format::Claimreview
+    {
+        return Err(format!("{flag} applies to --format claimreview only"));
+    }
     if cli.evidence && cli.format != Format::Markdown {
         return Err(format!(
             "--evidence applies to the markdown report only; --format {} always has the evidence or none",
@@ -328,7 +357,13 @@ fn write_report(cli: &Cli, tracker: &Tracker, out: &mut impl Write) -> std::io::
         (Format::Json, None) => report::json::Document::new(tracker).to_json(),
         (Format::Csv, _) => report::csv(tracker),
         (Format::Dot, _) => report::dot(tracker),
-        (Format::Claimreview, _) => report::claimreview(tracker),
+        (Format::Claimreview, _) => {
+            let mut options = report::ClaimReviewOptions::default();
+            options.author.clone_from(&cli.review_author);
+            options.url.clone_from(&cli.review_url);
+            options.date_published = cli.review_date;
+            report::claimreview_with(tracker, &options)
+        }
     };
     out.write_all(text.as_bytes())
 }

@@ -77,6 +77,11 @@ fn options_that_do_not_apply_are_refused_with_status_2() {
         (&["-q", "Iran", "-f", "csv", "corpus"][..], "--query answers in markdown or json, not --format csv"),
         (&["--limit", "3", "corpus"][..], "--query <TEXT>"),
         (&["--limit", "0", "-q", "Iran", "corpus"][..], "invalid value '0' for '--limit <N>'"),
+        (
+            &["--review-url", "https://example.org", "corpus"][..],
+            "--review-url applies to --format claimreview only",
+        ),
+        (&["-f", "claimreview", "--review-date", "2021-02-30", "corpus"][..], "is not a calendar date"),
     ] {
         let out = claimtrack(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
@@ -198,4 +203,25 @@ fn completions_are_generated_for_the_shells_clap_knows() {
     assert!(text(&out.stdout).contains("claimtrack"));
     let out = claimtrack(&["--completions", "bash", "corpus"]);
     assert_eq!(out.status.code(), Some(2), "completions take no other argument");
+}
+
+#[test]
+fn claimreview_takes_its_publisher_from_the_options() {
+    let out = claimtrack(&[
+        "-f",
+        "claimreview",
+        "--review-author",
+        "Example Fact Desk",
+        "--review-url",
+        "https://example.org/reviews",
+        "--review-date",
+        "2021-04-01",
+        "corpus",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let first = &doc["@graph"][0];
+    assert_eq!(first["author"]["name"], "Example Fact Desk");
+    assert_eq!(first["datePublished"], "2021-04-01");
+    assert!(first["url"].as_str().is_some_and(|u| u.starts_with("https://example.org/reviews#g-")));
 }

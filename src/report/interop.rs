@@ -202,44 +202,89 @@ pub fn dot(tracker: &Tracker) -> String {
     out
 }
 
-/// The `reviewRating` scale of [`claimreview`]: how well the sources, as
-/// they stand, support the claim, from 1 (worst) to 5 (best).
-pub fn rating_value(verdict: Verdict) -> u8 {
-    match verdict {
-        Verdict::Corroborated => 5,
-        Verdict::SingleSource => 4,
-        Verdict::AttributedOnly => 3,
-        Verdict::Superseded => 2,
-        Verdict::Disputed => 2,
-        _ => 1,
+/// Who publishes the `ClaimReview`s and where: the review's `author`,
+/// `url` and `datePublished`, which schema.org and Google's fact-check
+/// markup ask for and which only the user can give.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClaimReviewOptions {
+    /// The organisation publishing the reviews (default: "claimtrack").
+    pub author: Option<String>,
+    /// The address of the page holding the reviews; each review's `url`
+    /// is it with `#` and the group id.
+    pub url: Option<String>,
+    /// When the reviews are published (default: none written).
+    pub date_published: Option<crate::PartialDate>,
+}
+
+impl ClaimReviewOptions {
+    /// Options with this author.
+    #[must_use]
+    pub fn author(mut self, author: impl Into<String>) -> Self {
+        self.author = Some(author.into());
+        self
+    }
+
+    /// Options with this page address.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Options with this publication date.
+    #[must_use]
+    pub fn date_published(mut self, date: crate::PartialDate) -> Self {
+        self.date_published = Some(date);
+        self
     }
 }
 
-/// In words, for `reviewRating.alternateName`.
-fn verdict_words(verdict: Verdict) -> &'static str {
+/// The textual rating a `ClaimReview` gives a verdict, or `None` when
+/// claimtrack has no review it can defend. claimtrack does not judge
+/// truth, and readers such as Google's Fact Check Explorer read
+/// `reviewRating` as a truthfulness rating; so no number is given, and a
+/// review is written only where the sources themselves settle something a
+/// reader should know:
+///
+/// | verdict | `alternateName` | why |
+/// |---|---|---|
+/// | denied | "Denied by a party to it" | a party to the claim denies it |
+/// | disputed | "Disputed by another source" | a source contradicts it |
+/// | superseded | "Superseded by a later report" | a later report changes it |
+/// | corroborated | "Corroborated by independent sources" | two or more independent origins say it |
+/// | attributed-only, single-source | none | one origin: nothing to review |
+pub fn review_words(verdict: Verdict) -> Option<&'static str> {
     match verdict {
-        Verdict::Denied => "Denied by a party to it",
-        Verdict::Disputed => "Disputed: another source contradicts it",
-        Verdict::Superseded => "Superseded by a later report",
-        Verdict::Corroborated => "Corroborated by independent sources",
-        Verdict::AttributedOnly => "Attributed only: no outlet asserts it",
-        _ => "Single source",
+        Verdict::Denied => Some("Denied by a party to it"),
+        Verdict::Disputed => Some("Disputed by another source"),
+        Verdict::Superseded => Some("Superseded by a later report"),
+        Verdict::Corroborated => Some("Corroborated by independent sources"),
+        _ => None,
     }
 }
 
-/// schema.org `ClaimReview` JSON-LD: one review per group, in an `@graph`.
-/// `claimReviewed` is the canonical claim; `itemReviewed` is a `Claim`
-/// with an `appearance` (a `NewsArticle`) for every article that carries
-/// it, its `firstAppearance`, its `author` (the independent origins, as
-/// `Person` or `Organization`) and its `datePublished` (the first
-/// appearance's date); `reviewRating` is a `Rating` on the scale of
-/// [`rating_value`] (`worstRating` 1, `bestRating` 5) whose
-/// `alternateName` says the verdict in words, and whose `ratingExplanation`
-/// gives the reason.
+/// schema.org `ClaimReview` JSON-LD, in an `@graph`, for the groups with a
+/// review claimtrack can defend (see [`review_words`]), with the default
+/// [`ClaimReviewOptions`].
 pub fn claimreview(tracker: &Tracker) -> String {
+    claimreview_with(tracker, &ClaimReviewOptions::default())
+}
+
+/// schema.org `ClaimReview` JSON-LD: one review per group with a verdict
+/// [`review_words`] maps, in an `@graph`. `claimReviewed` is the canonical
+/// claim; `itemReviewed` is a `Claim` with an `appearance` (a
+/// `NewsArticle`) for every article that carries it, its
+/// `firstAppearance`, its `author` (the independent origins, as `Person`
+/// or `Organization`) and its `datePublished` (the first appearance's
+/// date); `reviewRating` is a `Rating` with the verdict in words as
+/// `alternateName` and the reason as `ratingExplanation`, and no number.
+/// The review's `author`, `url` and `datePublished` come from `options`.
+pub fn claimreview_with(tracker: &Tracker, options: &ClaimReviewOptions) -> String {
     let entities = tracker.entities();
     let mut graph = Vec::new();
     for (group, a) in tracker.groups().iter().zip(tracker.assessments()) {
+        let Some(words) = review_words(a.verdict) else { continue };
         let mut appearances: BTreeMap<(bool, Option<String>, String), Value> = BTreeMap::new();
         for claim in group.claims.iter().filter_map(|id| tracker.claim(id)) {
             let Some(article) = tracker.corpus().get(claim.article()) else { continue };
@@ -285,21 +330,25 @@ pub fn claimreview(tracker: &Tracker) -> String {
             }
             claim["firstAppearance"] = first;
         }
-        graph.push(json!({
+        let mut review = json!({
             "@type": "ClaimReview",
             "@id": format!("#{}", group.id),
             "claimReviewed": tracker.claim(&group.canonical_claim).map_or("", |c| c.text()),
             "itemReviewed": claim,
-            "author": {"@type": "Organization", "name": "claimtrack"},
+            "author": {"@type": "Organization", "name": options.author.as_deref().unwrap_or("claimtrack")},
             "reviewRating": {
                 "@type": "Rating",
-                "ratingValue": rating_value(a.verdict),
-                "bestRating": 5,
-                "worstRating": 1,
-                "alternateName": verdict_words(a.verdict),
+                "alternateName": words,
                 "ratingExplanation": a.reason,
             },
-        }));
+        });
+        if let Some(url) = &options.url {
+            review["url"] = json!(format!("{url}#{}", group.id));
+        }
+        if let Some(date) = options.date_published {
+            review["datePublished"] = json!(date.to_string());
+        }
+        graph.push(review);
     }
     let document = json!({"@context": "https://schema.org", "@graph": graph});
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();

@@ -9,5 +9,5 @@ mod interop;
 pub mod json;
 mod text;
 
-pub use interop::{CSV_COLUMNS, claimreview, csv, dot, rating_value};
+pub use interop::{CSV_COLUMNS, ClaimReviewOptions, claimreview, claimreview_with, csv, dot, review_words};
 pub use text::{MarkdownOptions, markdown, markdown_with, query_markdown};
