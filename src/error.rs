@@ -149,6 +149,15 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An entity table entry is malformed, or an alias already names
+    /// another entity.
+    #[error("entity table{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    EntityTable {
+        /// The table's line, when read from text.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
     /// A command-line or configuration value is invalid.
     #[error("{0}")]
     Usage(String),
@@ -169,7 +178,7 @@ impl Error {
             | Error::UnsupportedLanguage { at, .. }
             | Error::DuplicateId { at, .. }
             | Error::State { at, .. } => Some(at.clone()),
-            Error::Usage(_) | Error::InvalidArticle { .. } => None,
+            Error::Usage(_) | Error::InvalidArticle { .. } | Error::EntityTable { .. } => None,
         }
     }
 }

@@ -98,7 +98,7 @@ impl EntityTable {
     /// `country`, `organisation`, `place`.
     ///
     /// # Errors
-    /// [`Error::Usage`] naming the line of a malformed entry or a
+    /// [`Error::EntityTable`] naming the line of a malformed entry or a
     /// duplicate alias.
     pub fn parse(text: &str) -> Result<Self, Error> {
         let mut table = Self::new();
@@ -109,10 +109,10 @@ impl EntityTable {
             }
             let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
             let [canonical, kind, aliases @ ..] = fields.as_slice() else {
-                return Err(Error::Usage(format!(
-                    "entity table line {}: expected `Name | kind | aliases`",
-                    i + 1
-                )));
+                return Err(Error::EntityTable {
+                    line: Some(i + 1),
+                    message: "expected `Name | kind | aliases`".into(),
+                });
             };
             let kind = match *kind {
                 "person" => EntityKind::Person,
@@ -120,11 +120,14 @@ impl EntityTable {
                 "organisation" | "organization" => EntityKind::Organisation,
                 "place" => EntityKind::Place,
                 other => {
-                    return Err(Error::Usage(format!("entity table line {}: unknown kind `{other}`", i + 1)));
+                    return Err(Error::EntityTable {
+                        line: Some(i + 1),
+                        message: format!("unknown kind `{other}`"),
+                    });
                 }
             };
             table.add(canonical, kind, aliases.iter().copied()).map_err(|e| match e {
-                Error::Usage(m) => Error::Usage(format!("entity table line {}: {m}", i + 1)),
+                Error::EntityTable { message, .. } => Error::EntityTable { line: Some(i + 1), message },
                 other => other,
             })?;
         }
@@ -134,7 +137,7 @@ impl EntityTable {
     /// Adds an entity with its aliases.
     ///
     /// # Errors
-    /// [`Error::Usage`] when an alias already names another entity.
+    /// [`Error::EntityTable`] when an alias already names another entity.
     pub fn add<'a>(
         &mut self,
         canonical: &str,
@@ -148,10 +151,13 @@ impl EntityTable {
             if let Some(&other) = self.aliases.get(k)
                 && other != index
             {
-                return Err(Error::Usage(format!(
-                    "alias `{k}` of `{canonical}` already names `{}`",
-                    self.entities[other].name
-                )));
+                return Err(Error::EntityTable {
+                    line: None,
+                    message: format!(
+                        "alias `{k}` of `{canonical}` already names `{}`",
+                        self.entities[other].name
+                    ),
+                });
             }
         }
         self.entities.push(Entity { name: canonical.to_owned(), kind });
