@@ -24,6 +24,36 @@
 //! # Ok::<(), claimtrack::Error>(())
 //! ```
 //!
+//! Articles can come from memory as well, and a program can teach the
+//! tracker its own entities:
+//!
+//! ```
+//! use claimtrack::{Article, ArticleMeta, Corpus, EntityKind, EntityTable, Loader, TrackerBuilder};
+//!
+//! let mut corpus = Corpus::new();
+//! // One article made in memory, with its metadata set directly.
+//! let meta = ArticleMeta { outlet: Some("Reuters: World News".into()), ..ArticleMeta::default() };
+//! corpus.insert(Article::new("r1", meta, "Acme Corp signed the supply deal with Borealis on Monday.")?)?;
+//! // JSONL records from any reader: standard input, a socket, a string.
+//! let feed = r#"{"id": "f1", "outlet": "Daily", "text": "Acme Corp denied that it signed the supply deal with Borealis."}"#;
+//! let report = Loader::new().load_jsonl(&mut corpus, "feed", feed.as_bytes());
+//! assert!(report.is_ok(), "{:?}", report.errors);
+//!
+//! // The built-in entities and one of the program's own.
+//! let mut entities = EntityTable::builtin();
+//! entities.add("Acme Corporation", EntityKind::Organisation, ["Acme Corp", "Acme"])?;
+//! let tracker = TrackerBuilder::default().entities(entities).build(corpus);
+//! let claim = tracker.claims_of("f1").next().expect("a claim");
+//! assert!(claim.entities().iter().any(|e| e.name == "Acme Corporation"));
+//! let group = tracker.group_of(claim.id()).expect("grouped");
+//! let assessment = tracker.assessment(&group.id).expect("assessed");
+//! println!("{}: {} ({})", claim.text(), assessment.verdict, assessment.reason);
+//! for relation in tracker.relations_of(&group.id) {
+//!     println!("  {:?} {} -> {}: {}", relation.kind, relation.from, relation.to, relation.reason);
+//! }
+//! # Ok::<(), claimtrack::Error>(())
+//! ```
+//!
 //! # Main types
 //!
 //! - [`Corpus`] and [`Loader`] read articles ([`Article`]) from files,
