@@ -183,10 +183,7 @@ impl Frame {
         countries.sort();
         countries.dedup();
         let subject = crate::extract::fact::subject(claim);
-        let sources: Vec<&str> = claim
-            .attribution()
-            .map(|a| a.speaker.iter().chain(&a.chain).map(String::as_str).collect())
-            .unwrap_or_default();
+        let sources = crate::extract::fact::sources(claim);
         let mut parties: Vec<String> = claim
             .entities()
             .iter()

@@ -245,7 +245,7 @@ impl Loader {
             };
             let line = line.strip_suffix('\n').unwrap_or(line);
             let line = line.strip_suffix('\r').unwrap_or(line);
-            match jsonl_article(None, name, line_no, line) {
+            match jsonl_article(None, Path::new(name), name, line_no, line) {
                 Ok(Some(article)) => {
                     let id = article.id().to_owned();
                     match corpus.insert(article) {
@@ -254,7 +254,7 @@ impl Loader {
                     }
                 }
                 Ok(None) => {}
-                Err(error) => report.errors.push(relocate(error, name)),
+                Err(error) => report.errors.push(error),
             }
         }
         report
@@ -417,18 +417,20 @@ fn parse_document(path: Option<&Path>, stem: &str, text: String) -> Result<Artic
         record_line: None,
         id_line: fm.id_line.unwrap_or(1),
     };
-    check_body(article)
+    check_body(article, path)
 }
 
-fn check_body(article: Article) -> Result<Article, Error> {
+/// Checks an article has text in a language claimtrack reads; errors
+/// point at `source`, the file or stream it came from.
+fn check_body(article: Article, source: Option<&Path>) -> Result<Article, Error> {
     if article.body().trim().is_empty() {
         let line = article.record_line.unwrap_or(article.first_body_line);
-        return Err(Error::EmptyBody { at: Location::new(article.path(), Some(line)), id: article.id });
+        return Err(Error::EmptyBody { at: Location::new(source, Some(line)), id: article.id });
     }
     if let Some(language) = article.meta.language.as_deref().filter(|l| !is_english(l)) {
         let line = article.record_line.unwrap_or(1);
         return Err(Error::UnsupportedLanguage {
-            at: Location::new(article.path(), Some(line)),
+            at: Location::new(source, Some(line)),
             language: language.to_owned(),
             id: article.id,
         });
@@ -448,7 +450,7 @@ fn parse_jsonl(path: &Path, text: &str, errors: &mut Vec<Error>) -> Vec<Article>
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut articles = Vec::new();
     for (index, line) in text.lines().enumerate() {
-        match jsonl_article(Some(path), &stem, index + 1, line) {
+        match jsonl_article(Some(path), path, &stem, index + 1, line) {
             Ok(Some(article)) => articles.push(article),
             Ok(None) => {}
             Err(error) => errors.push(error),
@@ -458,9 +460,11 @@ fn parse_jsonl(path: &Path, text: &str, errors: &mut Vec<Error>) -> Vec<Article>
 }
 
 /// The article of one JSONL line, `None` for a blank line. `path` is the
-/// file it came from, if any; `stem` names records without an id.
+/// file it came from, if any; errors point at `source` (the file, or the
+/// stream's name); `stem` names records without an id.
 fn jsonl_article(
     path: Option<&Path>,
+    source: &Path,
     stem: &str,
     line_no: usize,
     line: &str,
@@ -468,7 +472,7 @@ fn jsonl_article(
     if line.trim().is_empty() {
         return Ok(None);
     }
-    let at = Location::new(path, Some(line_no));
+    let at = Location::new(Some(source), Some(line_no));
     let record = match jsonl::parse_line(line) {
         Ok(record) => record,
         Err(jsonl::RecordError::Syntax(message)) => return Err(Error::Json { at, message }),
@@ -488,7 +492,7 @@ fn jsonl_article(
         record_line: Some(line_no),
         id_line: line_no,
     };
-    check_body(article).map(Some)
+    check_body(article, Some(source)).map(Some)
 }
 
 impl Article {
@@ -557,18 +561,6 @@ fn skip_line(reader: &mut impl std::io::BufRead) -> u64 {
         }
     }
     skipped
-}
-
-/// `error`, located in `name` when it came from no file.
-fn relocate(error: Error, name: &str) -> Error {
-    let place =
-        |at: Location| if at.path.is_none() { Location::new(Some(Path::new(name)), at.line) } else { at };
-    match error {
-        Error::Json { at, message } => Error::Json { at: place(at), message },
-        Error::Field { at, field, message } => Error::Field { at: place(at), field, message },
-        Error::EmptyBody { at, id } => Error::EmptyBody { at: place(at), id },
-        other => other,
-    }
 }
 
 #[cfg(test)]

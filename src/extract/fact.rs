@@ -150,13 +150,19 @@ pub(crate) fn facts(original: &str, claim: &Claim) -> Vec<Fact> {
     out
 }
 
+/// Who the claim comes through: its speaker and every source in its
+/// attribution chain (outlet, relays).
+pub(crate) fn sources(claim: &Claim) -> Vec<&str> {
+    claim
+        .attribution()
+        .map(|a| a.speaker.iter().chain(&a.chain).map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
 /// The first person, country or organisation `claim` names that is not
 /// its speaker or a relay: most often the subject of what it says.
 pub(crate) fn subject(claim: &Claim) -> Option<String> {
-    let sources: Vec<&str> = claim
-        .attribution()
-        .map(|a| a.speaker.iter().chain(&a.chain).map(String::as_str).collect())
-        .unwrap_or_default();
+    let sources = sources(claim);
     claim
         .entities()
         .iter()
