@@ -548,12 +548,14 @@ fn main() -> ExitCode {
 
     if dump {
         println!(
-            "story,same,negative,words,contained,content,entities,has_entities,quantities,has_quantities,shared_figure,wording,party,status,money,score"
+            "story,same,negative,words,contained,content,entities,has_entities,quantities,has_quantities,shared_figure,wording,party,status,money,score,measure_agree,measure_differ"
         );
         for story in &stories {
-            for (same, negative, f) in labelled_pairs(story, &tracker(story, MatchConfig::default())) {
+            let t = tracker(story, MatchConfig::default());
+            for (same, negative, f, (a, b)) in labelled_pairs(story, &t) {
+                let (agree, differ) = measures_compared(&t.claims()[a], &t.claims()[b]);
                 println!(
-                    "{},{},{},{:.4},{:.4},{:.4},{:.4},{},{:.4},{},{},{:.4},{},{},{},{:.4}",
+                    "{},{},{},{:.4},{:.4},{:.4},{:.4},{},{:.4},{},{},{:.4},{},{},{},{:.4},{},{}",
                     story.name,
                     u8::from(same),
                     u8::from(negative),
@@ -569,7 +571,9 @@ fn main() -> ExitCode {
                     f.party_conflict,
                     f.status_conflict,
                     f.money_missing,
-                    f.score
+                    f.score,
+                    u8::from(agree),
+                    u8::from(differ)
                 );
             }
         }
@@ -666,7 +670,10 @@ fn main() -> ExitCode {
 /// Every pair of distinct claims that gold quotes map to, with whether
 /// gold has them as one fact, whether they are an annotated hard negative,
 /// and the pair's features.
-fn labelled_pairs(story: &Story, tracker: &Tracker) -> Vec<(bool, bool, claimtrack::PairFeatures)> {
+fn labelled_pairs(
+    story: &Story,
+    tracker: &Tracker,
+) -> Vec<(bool, bool, claimtrack::PairFeatures, (usize, usize))> {
     let units = Units::new(story, tracker);
     let matcher = claimtrack::Matcher::new(MatchConfig::default());
     let scorer = matcher.scorer(tracker.claims());
@@ -686,7 +693,7 @@ fn labelled_pairs(story: &Story, tracker: &Tracker) -> Vec<(bool, bool, claimtra
                 continue;
             }
             if let Some(f) = scorer.features(a, b) {
-                out.push((g == h, negatives.contains(&(a, b)), f));
+                out.push((g == h, negatives.contains(&(a, b)), f, (a, b)));
             }
         }
     }
@@ -747,4 +754,27 @@ fn floors(f: &Figures) -> Vec<(&'static str, f64, f64)> {
         ("negatives apart", f.negatives_share(), 0.8),
         ("money and count quantities", f.quantity_share(), 0.95),
     ]
+}
+
+/// Whether two claims share a measure with values that agree (one inside
+/// the other), and whether they share one with values that do not.
+fn measures_compared(a: &claimtrack::Claim, b: &claimtrack::Claim) -> (bool, bool) {
+    let range = |f: &claimtrack::Fact| {
+        f.value.as_ref().map(|v| (v.low.unwrap_or(f64::MIN), v.high.unwrap_or(f64::MAX)))
+    };
+    let (mut agree, mut differ) = (false, false);
+    for x in a.facts().iter().filter(|f| f.kind == claimtrack::FactKind::Measure) {
+        for y in
+            b.facts().iter().filter(|f| f.kind == claimtrack::FactKind::Measure && f.predicate == x.predicate)
+        {
+            if let (Some(p), Some(q)) = (range(x), range(y)) {
+                if (q.0 <= p.0 && p.1 <= q.1) || (p.0 <= q.0 && q.1 <= p.1) {
+                    agree = true;
+                } else {
+                    differ = true;
+                }
+            }
+        }
+    }
+    (agree, differ)
 }

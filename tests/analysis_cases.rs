@@ -331,3 +331,72 @@ fn a_deal_between_companies_the_entity_table_does_not_know_is_updated_by_its_com
     assert_ne!(t.group_of("c#1").map(|g| &g.id), t.group_of("b#1").map(|g| &g.id));
     assert_eq!(relation(&t, "c#1", "a#1").map(|r| r.0), None, "another company, another deal");
 }
+
+#[test]
+fn a_narrower_estimate_inside_a_stated_range_supports_it() {
+    // Worded apart: the July figure is the top of the June range, and
+    // bears it out; the two ranges of May and June only overlap, so the
+    // later one revises the earlier.
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2010-05-27",
+            None,
+            "A plume modeling team put the flow at 12,000 to 25,000 barrels a day.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2010-06-15",
+            None,
+            "The runaway well is pouring 35,000 to 60,000 barrels a day into the Gulf, the administration said.",
+        ),
+        (
+            "c",
+            "Outlet C",
+            "2010-07-16",
+            None,
+            "Engineers worked through the night on a containment cap meant to capture the leaking oil, last estimated at 60,000 barrels per day.",
+        ),
+        (
+            "d",
+            "Outlet D",
+            "2010-06-11",
+            None,
+            "That team now says its best estimate of the flow is 25,000 to 30,000 barrels a day.",
+        ),
+    ]);
+    let (kind, _, _) = relation(&t, "c#1", "b#1").expect("related");
+    assert_eq!(kind, RelationKind::Supports, "60,000 lies inside 35,000 to 60,000");
+    let (kind, _, d_is_from) = relation(&t, "d#1", "a#1").expect("related");
+    assert_eq!(
+        (kind, d_is_from),
+        (RelationKind::Updates, true),
+        "ranges that only overlap are two estimates"
+    );
+}
+
+#[test]
+fn hedged_figures_that_overlap_agree() {
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2022-04-25",
+            None,
+            "Twitter accepted a takeover offer worth about $43B from Musk.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2022-05-17",
+            None,
+            "Twitter accepted a takeover offer worth around $44 billion from Musk.",
+        ),
+    ]);
+    assert!(
+        relation(&t, "a#1", "b#1").is_none_or(|r| r.0 == RelationKind::Supports),
+        "about $43B and around $44 billion can be one figure"
+    );
+}

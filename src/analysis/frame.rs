@@ -168,6 +168,9 @@ pub(crate) struct Amount {
     pub value: f64,
     pub low: f64,
     pub high: f64,
+    /// Whether the text states both ends ("35,000 to 60,000"), rather
+    /// than a point, a hedge ("about") or a bound.
+    pub stated_range: bool,
     pub text: String,
 }
 
@@ -241,12 +244,15 @@ impl Frame {
                     (Some(x), Some(y)) => (x + y) / 2.0,
                     (x, y) => x.or(y).unwrap_or_default(),
                 };
+                let stated_range =
+                    v.bound.is_none() && matches!((v.low, v.high), (Some(x), Some(y)) if x < y);
                 Some(Amount {
                     kind: v.kind,
                     unit: f.predicate.clone(),
                     value,
                     low,
                     high,
+                    stated_range,
                     text: v.text.clone(),
                 })
             })

@@ -164,6 +164,17 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
             _ => return None,
         });
     }
+    // The same counted measure, one value inside the other's range,
+    // however worded: "60,000 barrels per day" bears out "35,000 to 60,000
+    // barrels daily".
+    if !same
+        && !agreement
+        && a.negated() == b.negated()
+        && let Some(unit) = shared
+        && measure_narrows(a, b, unit)
+    {
+        return Some(Found::Supports(format!("a narrower estimate of the same measure ({unit})")));
+    }
     let same_predicate = (same && cx.score >= cx.polarity_floor)
         || (agreement
             && ((a.disclosure.is_some() && b.disclosure.is_some())
@@ -344,7 +355,7 @@ fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<String> 
         if theirs.is_empty() {
             continue;
         }
-        let agree = ours.iter().any(|p| theirs.iter().any(|q| p.low <= q.high && q.low <= p.high));
+        let agree = ours.iter().any(|p| theirs.iter().any(|q| agrees(p, q)));
         // Parts of any size: "283 passengers and 15 crew".
         let ours_parts: Vec<_> = a.amounts.iter().filter(|y| y.kind == x.kind && y.unit == x.unit).collect();
         let their_parts: Vec<_> = b.amounts.iter().filter(|y| y.kind == x.kind && y.unit == x.unit).collect();
@@ -356,6 +367,44 @@ fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<String> 
         return Some(format!("{} where the other gives {}", texts(&ours), texts(&theirs)));
     }
     None
+}
+
+/// Whether two values of one measure can be the same figure: one inside
+/// the other ("60,000", the top of "35,000 to 60,000"), or overlapping
+/// hedges ("around $44 billion", "about $43B"). Two stated ranges that
+/// only overlap are two estimates ("12,000 to 25,000", then "25,000 to
+/// 30,000").
+fn agrees(p: &super::frame::Amount, q: &super::frame::Amount) -> bool {
+    let overlap = p.low <= q.high && q.low <= p.high;
+    within(p, q) || within(q, p) || (overlap && !(p.stated_range && q.stated_range))
+}
+
+/// Whether the value or range `inner` lies inside `outer`.
+fn within(inner: &super::frame::Amount, outer: &super::frame::Amount) -> bool {
+    outer.low <= inner.low && inner.high <= outer.high
+}
+
+/// Whether one claim gives the counted measure `unit` a value inside a
+/// range the other states ("35,000 to 60,000"), and holds no earlier: a
+/// narrower estimate that bears the wider one out. A value inside a
+/// hedge ("about 62,000") or a bound ("more than 40,000") narrows
+/// nothing; the same value twice is a restatement, the matcher's to
+/// group, not a relation between two facts.
+fn measure_narrows(a: &Frame, b: &Frame, unit: &str) -> bool {
+    let of = |x: &&super::frame::Amount| x.kind == QuantityKind::Count && x.unit == unit;
+    let same = |p: &super::frame::Amount, q: &super::frame::Amount| within(p, q) && within(q, p);
+    let any_same = a.amounts.iter().filter(of).any(|p| b.amounts.iter().filter(of).any(|q| same(p, q)));
+    let narrows = |inner: &Frame, outer: &Frame| {
+        let not_earlier = match (inner.holds(), outer.holds()) {
+            (Some(x), Some(y)) => order(x, y) != Some(Ordering::Less),
+            _ => true,
+        };
+        not_earlier
+            && inner.amounts.iter().filter(of).any(|p| {
+                outer.amounts.iter().filter(of).any(|q| q.stated_range && within(p, q) && !same(p, q))
+            })
+    };
+    !any_same && (narrows(a, b) || narrows(b, a))
 }
 
 /// Whether `parts`, two or more, add up to one of `whole` ($280bn +

@@ -100,6 +100,13 @@ const PAST_VERBS: &[&str] = &[
     "hit",
     "cut",
     "let",
+    "stuck",
+    "shot",
+    "sank",
+    "blew",
+    "flew",
+    "left",
+    "spread",
 ];
 
 /// Words that may sit between the conjunction and the verb without
@@ -313,7 +320,19 @@ impl Tokens<'_> {
     /// ("A, B and C was"): the words since the last comma are few and hold
     /// no verb.
     fn ends_list(&self, offset: usize) -> bool {
-        let Some(comma) = self.text[..offset].rfind(',').filter(|&c| self.at_top(c)) else { return false };
+        // A comma inside a number ("40,000") separates no items.
+        let bytes = self.text.as_bytes();
+        let in_number = |c: usize| {
+            c > 0 && bytes[c - 1].is_ascii_digit() && bytes.get(c + 1).is_some_and(u8::is_ascii_digit)
+        };
+        let Some(comma) = self.text[..offset]
+            .rmatch_indices(',')
+            .map(|(c, _)| c)
+            .find(|&c| !in_number(c))
+            .filter(|&c| self.at_top(c))
+        else {
+            return false;
+        };
         let item = &self.lower[self.index_at(comma)..self.index_at(offset)];
         !item.is_empty() && item.len() <= 3 && !has_finite_verb(item)
     }
@@ -338,6 +357,21 @@ impl Tokens<'_> {
         // "finalised and implemented, the deal": a comma ends the phrase.
         let joined = self.text[self.spans[k].end..self.spans[k + 1].start].trim().is_empty();
         verb.len() > 4 && verb.ends_with("ed") && opens && joined
+    }
+
+    /// Whether the words `left` and the words from index `k` each give a
+    /// figure of their own, and the right side, of four words or more,
+    /// starts no list item: two figures, two facts.
+    fn figure_clauses(&self, left: Range<usize>, k: usize) -> bool {
+        // A figure, not a year or a day of a month.
+        let figure = |i: usize| {
+            let w = self.lower[i].as_ref();
+            let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+            let day = i > 0 && super::time::is_month_word(&self.lower[i - 1]);
+            w.starts_with(|c: char| c.is_ascii_digit()) && w.len() > 1 && !year && !day
+        };
+        let n = self.lower.len();
+        n.saturating_sub(k) >= 4 && !figure(k) && left.clone().any(figure) && (k..n).any(figure)
     }
 
     fn opens_clause_here(&self, k: usize) -> bool {
@@ -484,6 +518,20 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         {
             cuts.push((r.start, r.end, Join::And));
             continue;
+        } else if word == "then" && after_comma && (is_verb(next) || is_regular_past(next)) {
+            // "..., then stuck to a revised estimate": a later step of the
+            // same subject.
+            let comma = text[..r.start].trim_end().len() - 1;
+            (comma, r.start)
+        } else if word == "and"
+            && after_comma
+            && tokens.figure_clauses(left.clone(), k + 1)
+            && !tokens.ends_list(text[..r.start].trim_end().len() - 1)
+        {
+            // "... was raised to 20,000 barrels, and in June came a new
+            // range: 35,000": each side gives a figure of its own.
+            let comma = text[..r.start].trim_end().len() - 1;
+            (comma, r.end)
         } else if matches!(word, "after" | "before") && is_participle(next) {
             // "..., after disclosing a 9% stake": an event of its own.
             (r.start, r.start)
@@ -573,6 +621,11 @@ fn trim_trailing_comma(text: &str, range: Range<usize>) -> Range<usize> {
 /// ("killing", "sending"), not a preposition or noun in "-ing".
 fn is_participle(word: &str) -> bool {
     word.len() > 5 && word.ends_with("ing") && !NOT_PARTICIPLES.contains(&word)
+}
+
+/// A regular past tense ("stuck" is listed): "-ed" after four letters.
+fn is_regular_past(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed")
 }
 
 fn is_verb(word: &str) -> bool {
@@ -739,11 +792,31 @@ mod tests {
             split("The storm hit the coast on Friday, which flooded 300 homes."),
             ["The storm hit the coast on Friday", "which flooded 300 homes."]
         );
+        assert_eq!(
+            split(
+                "Officials said the well was leaking 1,000 barrels a day, then stuck to a revised estimate of 5,000 barrels."
+            ),
+            [
+                "Officials said the well was leaking 1,000 barrels a day",
+                "then stuck to a revised estimate of 5,000 barrels."
+            ]
+        );
+        assert_eq!(
+            split(
+                "By June the estimate was raised again to 40,000 barrels a day, and in the middle of the month came a new range: 35,000 to 60,000 barrels."
+            ),
+            [
+                "By June the estimate was raised again to 40,000 barrels a day",
+                "in the middle of the month came a new range: 35,000 to 60,000 barrels."
+            ]
+        );
         // A preposition in "-ing", a list, and a short left side stay.
         for text in [
             "The ministers met in Vienna, including the envoys of France and Germany.",
             "The flight, which left at noon, landed safely.",
             "He said so, adding nothing.",
+            "The company paid 300 dollars, and 200 more later.",
+            "He visited Moscow on July 21 to extend the deal on oil, weapons, and nuclear cooperation signed in 2001.",
         ] {
             assert_eq!(split(text), [text]);
         }

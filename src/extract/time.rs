@@ -138,7 +138,9 @@ pub(crate) fn find(text: &str, published: Option<PartialDate>) -> Vec<Found> {
                 continue;
             }
             let modifier = caps["m_mod"].to_lowercase();
-            let forward = future || modifier == "next" || modifier == "by" || modifier == "until";
+            // "by June" looks ahead only in a sentence about the future:
+            // "By June the estimate was raised" is the June before.
+            let forward = future || modifier == "next";
             let year = match caps.name("m_y") {
                 Some(y) => y.as_str().parse().ok(),
                 None => year_for(month, None, published, forward),
@@ -323,6 +325,9 @@ mod tests {
         assert_eq!(resolve("on December 3 they met", "2021-03-28"), ["2020-12-03 <December 3>"]);
         assert_eq!(resolve("the ban expires in October", "2020-07-23"), ["2020-10 <in October>"]);
         assert_eq!(resolve("on March 27", "2021"), ["? <March 27>"]);
+        // "by" looks ahead with the future tense only.
+        assert_eq!(resolve("By June the estimate was raised", "2010-08-02"), ["2010-06 <By June>"]);
+        assert_eq!(resolve("the deal will close by June", "2010-08-02"), ["2011-06 <by June>"]);
     }
 
     #[test]
