@@ -363,15 +363,27 @@ impl Tokens<'_> {
     /// figure of their own, and the right side, of four words or more,
     /// starts no list item: two figures, two facts.
     fn figure_clauses(&self, left: Range<usize>, k: usize) -> bool {
-        // A figure, not a year or a day of a month.
-        let figure = |i: usize| {
-            let w = self.lower[i].as_ref();
-            let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-            let day = i > 0 && super::time::is_month_word(&self.lower[i - 1]);
-            w.starts_with(|c: char| c.is_ascii_digit()) && w.len() > 1 && !year && !day
-        };
+        let figure = |i: usize| self.figure(i);
         let n = self.lower.len();
         n.saturating_sub(k) >= 4 && !figure(k) && left.clone().any(figure) && (k..n).any(figure)
+    }
+
+    /// Whether word `i` is a figure of two digits or more, not a year or a
+    /// day of a month.
+    fn figure(&self, i: usize) -> bool {
+        let Some(w) = self.lower.get(i).map(AsRef::as_ref) else { return false };
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let day = i > 0 && super::time::is_month_word(&self.lower[i - 1]);
+        w.starts_with(|c: char| c.is_ascii_digit()) && w.len() > 1 && !year && !day
+    }
+
+    /// Whether the words from index `k` open a relative clause that gives
+    /// a figure: a verb, then a figure within three words ("that killed
+    /// all 298 people", "in which 295 people are reported killed").
+    fn relative_with_figure(&self, k: usize) -> bool {
+        let verb = self.lower.get(k).is_some_and(|w| is_verb(w) || is_regular_past(w));
+        (verb && (k + 1..k + 4).any(|i| self.figure(i)))
+            || (self.lower.get(k).is_some_and(|w| w == "which") && self.figure(k + 1))
     }
 
     fn opens_clause_here(&self, k: usize) -> bool {
@@ -532,6 +544,12 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
             // range: 35,000": each side gives a figure of its own.
             let comma = text[..r.start].trim_end().len() - 1;
             (comma, r.end)
+        } else if matches!(word, "that" | "which") && !after_comma && tokens.relative_with_figure(k + 1)
+            || (word == "in" && next == "which" && tokens.relative_with_figure(k + 1))
+        {
+            // "... the crash in July 2014 that killed all 298 people": the
+            // figure is a fact of its own.
+            (r.start, r.start)
         } else if matches!(word, "after" | "before") && is_participle(next) {
             // "..., after disclosing a 9% stake": an event of its own.
             (r.start, r.start)
@@ -547,7 +565,10 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         // The verb list is short; a regular past tense ("crashed") after
         // the first word is a verb here too, since a clause follows.
         let past = tokens.lower[left.clone()].iter().skip(1).any(|w| w.len() > 4 && w.ends_with("ed"));
-        if left.len() < 4 || !(past || tokens.left_is_complete(left)) || tokens.ends_list(r.start) {
+        // A participle clause is complete without a finite verb:
+        // "killing all 298 passengers on board, of which 200 were Dutch".
+        let complete = past || opens_with_participle || tokens.left_is_complete(left.clone());
+        if left.len() < 4 || !complete || tokens.ends_list(r.start) {
             continue;
         }
         cuts.push((cut.0, cut.1, Join::And));
@@ -809,6 +830,28 @@ mod tests {
                 "By June the estimate was raised again to 40,000 barrels a day",
                 "in the middle of the month came a new range: 35,000 to 60,000 barrels."
             ]
+        );
+        assert_eq!(
+            split(
+                "The board issued its final report on the crash in July 2014 that killed all 298 people on board."
+            ),
+            [
+                "The board issued its final report on the crash in July 2014",
+                "that killed all 298 people on board."
+            ]
+        );
+        assert_eq!(
+            split(
+                "Rebels denied any role in the downing of the airliner in which 295 people are reported killed."
+            ),
+            [
+                "Rebels denied any role in the downing of the airliner",
+                "in which 295 people are reported killed."
+            ]
+        );
+        assert_eq!(
+            split("killing all 298 passengers on board, of which 200 were Dutch citizens."),
+            ["killing all 298 passengers on board", "of which 200 were Dutch citizens."]
         );
         // A preposition in "-ing", a list, and a short left side stay.
         for text in [

@@ -72,8 +72,10 @@ pub(crate) fn is_dimension(predicate: &str) -> bool {
     DIMENSIONS.contains(&predicate)
 }
 
-/// The facts of `claim`, whose article's original text is `original`.
-pub(crate) fn facts(original: &str, claim: &Claim) -> Vec<Fact> {
+/// The facts of `claim`, whose article's original text is `original`;
+/// `country` names the country a word is the demonym or name of
+/// ("Dutch": Netherlands), for counts of people by nationality.
+pub(crate) fn facts(original: &str, claim: &Claim, country: &dyn Fn(&str) -> Option<String>) -> Vec<Fact> {
     let holds = claim.quantities().iter().find_map(|q| match q.value {
         QuantityValue::Date(d) => Some(d),
         QuantityValue::Number(_) => None,
@@ -138,7 +140,13 @@ pub(crate) fn facts(original: &str, claim: &Claim) -> Vec<Fact> {
             text,
         };
         let mut predicate = measure(original, last);
-        if predicate == "person"
+        let people = predicate == "person" || (q.kind == QuantityKind::Count && q.unit.is_empty());
+        if people && let Some(nation) = nationality(original, last, country) {
+            // "154 Dutch", "196 Dutch nationals", "200 were Dutch
+            // citizens": the victims of one nationality, a measure apart
+            // from the death toll.
+            predicate = format!("person/{nation}");
+        } else if predicate == "person"
             && let Some(fate) = fate(own)
         {
             predicate = format!("person/{fate}");
@@ -182,8 +190,38 @@ fn measure(original: &str, q: &Quantity) -> String {
     if is_dimension(first) {
         return first.to_owned();
     }
-    let noun = if PEOPLE.contains(&last) { "person" } else { q.unit.as_str() };
+    // "298 killed", "17 injured": people, counted by what befell them.
+    let fated = !q.unit.contains(' ') && fate(&q.unit).is_some();
+    let noun = if PEOPLE.contains(&last) || fated { "person" } else { q.unit.as_str() };
     if per_day(original, q) { format!("{noun}/day") } else { noun.to_owned() }
+}
+
+/// Words that may sit between a count of people and their nationality:
+/// "193 people, were of Dutch nationality".
+const BEFORE_NATIONALITY: &[&str] = &["were", "are", "was", "is", "of", "from", "all"];
+
+/// The country whose people a count counts, named within the next few
+/// words after it ("154 Dutch", "200 were Dutch citizens").
+fn nationality(original: &str, q: &Quantity, country: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let after = original.get(q.span.end..)?;
+    for word in after.split_whitespace().take(4) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        if word.starts_with(char::is_uppercase) {
+            return country(word);
+        }
+        let lower = word.to_lowercase();
+        if !(BEFORE_NATIONALITY.contains(&lower.as_str()) || PEOPLE.contains(&singular(&lower))) {
+            return None;
+        }
+    }
+    None
+}
+
+fn singular(word: &str) -> &str {
+    word.strip_suffix('s').filter(|w| PEOPLE.contains(w)).unwrap_or(word)
 }
 
 /// What the claim says of the people it counts, in order of precedence:
@@ -301,6 +339,16 @@ mod tests {
         let (m, _) = read("The rig had 126 workers on board. Eleven workers are missing.");
         let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(predicates, ["person/aboard", "person/missing"]);
+        // People counted by nationality are a measure of their own, not
+        // the death toll.
+        let (m, _) = read(
+            "Among the 298 killed were 196 Dutch nationals and 10 Britons. Of the dead, 193 people were of Dutch nationality.",
+        );
+        let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            predicates,
+            ["person/dead", "person/Netherlands", "person/United Kingdom", "person/Netherlands"]
+        );
     }
 
     #[test]

@@ -193,9 +193,12 @@ impl Extractor {
                 &mut out.claims,
             );
         }
+        let country = |word: &str| {
+            self.entities.lookup(word).filter(|e| e.kind == EntityKind::Country).map(|e| e.name.clone())
+        };
         // Last, once a quotation's closing sentence has named its speaker.
         for claim in &mut out.claims {
-            claim.facts = fact::facts(article.original(), claim);
+            claim.facts = fact::facts(article.original(), claim, &country);
         }
         out
     }

@@ -131,6 +131,7 @@ pub(crate) fn sentences(article: &Article) -> Vec<Sentence> {
 pub(crate) fn split_block(text: &str) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut glue = false;
+    let wrapped = hard_wrapped(text);
     for (start, piece) in text.split_sentence_bound_indices() {
         let end = start + piece.len();
         match pieces.last_mut() {
@@ -138,7 +139,8 @@ pub(crate) fn split_block(text: &str) -> Vec<Range<usize>> {
             _ => pieces.push(start..end),
         }
         let next = text.get(end..).unwrap_or_default();
-        glue = pieces.last().is_some_and(|r| continues(text.get(r.clone()).unwrap_or_default(), next));
+        glue =
+            pieces.last().is_some_and(|r| continues(text.get(r.clone()).unwrap_or_default(), next, wrapped));
     }
     pieces
         .into_iter()
@@ -147,8 +149,28 @@ pub(crate) fn split_block(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Whether a piece that UAX #29 ended should run on into `next`.
-fn continues(piece: &str, next: &str) -> bool {
+/// Whether a block is wire copy wrapped at a fixed width: three lines or
+/// more, most of them 35 to 100 characters long, most breaking mid-sentence.
+/// There a line break is no boundary at all ("Malaysia\nAirlines Flight
+/// 17 was shot down by a\nRussian-made Buk missile").
+fn hard_wrapped(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let Some((_, wrapped)) = lines.split_last() else { return false };
+    let sized = wrapped.iter().filter(|l| (35..=100).contains(&l.trim().chars().count())).count();
+    let mid_sentence = wrapped.iter().filter(|l| !ends_sentence(l)).count();
+    lines.len() >= 3 && 4 * sized >= 3 * wrapped.len() && 2 * mid_sentence >= wrapped.len()
+}
+
+/// "By Thomas Escritt and Toby Sterling": "By" and capitalised names.
+fn is_byline(line: &str) -> bool {
+    line.strip_prefix("By ").is_some_and(|names| {
+        names.split_whitespace().all(|w| w == "and" || w.starts_with(char::is_uppercase))
+    })
+}
+
+/// Whether a piece that UAX #29 ended should run on into `next`; in a
+/// `wrapped` block, a line break goes on unless the line ends a sentence.
+fn continues(piece: &str, next: &str, wrapped: bool) -> bool {
     let next = next.trim_start();
     let Some(next_first) = next.chars().next() else {
         return false;
@@ -160,7 +182,11 @@ fn continues(piece: &str, next: &str) -> bool {
         if line.is_empty() || ends_sentence(line) {
             return false;
         }
-        return next_first.is_lowercase() || line.ends_with([',', ';', '(', '-', '–', '—']);
+        // In wire copy, a line that closes a quotation (a bullet of
+        // highlights) or is a byline ("By A and B") still ends there.
+        let last_line = line.rsplit('\n').next().unwrap_or(line).trim();
+        let whole_line = wrapped && !line.ends_with(['"', '”', ')']) && !is_byline(last_line);
+        return whole_line || next_first.is_lowercase() || line.ends_with([',', ';', '(', '-', '–', '—']);
     }
     let Some(word) = piece.split_whitespace().last() else {
         return false;
@@ -262,6 +288,27 @@ mod tests {
         assert_eq!(
             split("a sentence that goes\non in lowercase."),
             ["a sentence that goes\non in lowercase."]
+        );
+        // Wire copy wrapped at a fixed width: the lines are one text, but
+        // a quoted highlight and a byline end where their line does.
+        assert_eq!(
+            split(
+                "Airlines \"should have seen dangers of flying in the area\"\nBy Thomas Escritt and Toby Sterling\nGILZE-RIJEN, Netherlands, Oct 13 Malaysia\nAirlines Flight 17 was shot down over eastern Ukraine by a\nRussian-made Buk missile."
+            ),
+            [
+                "Airlines \"should have seen dangers of flying in the area\"",
+                "By Thomas Escritt and Toby Sterling",
+                "GILZE-RIJEN, Netherlands, Oct 13 Malaysia\nAirlines Flight 17 was shot down over eastern Ukraine by a\nRussian-made Buk missile."
+            ]
+        );
+        assert_eq!(
+            split(
+                "GILZE-RIJEN, Netherlands, Oct 13 Malaysia\nAirlines Flight 17 was shot down over eastern Ukraine by a\nRussian-made Buk missile, the Dutch Safety Board concluded on\nTuesday in its final report. But the findings of the\nboard did not point the finger at any group."
+            ),
+            [
+                "GILZE-RIJEN, Netherlands, Oct 13 Malaysia\nAirlines Flight 17 was shot down over eastern Ukraine by a\nRussian-made Buk missile, the Dutch Safety Board concluded on\nTuesday in its final report.",
+                "But the findings of the\nboard did not point the finger at any group."
+            ]
         );
     }
 
