@@ -548,7 +548,7 @@ fn main() -> ExitCode {
 
     if dump {
         println!(
-            "story,same,negative,words,contained,content,entities,has_entities,quantities,has_quantities,shared_figure,wording,party,status,money,score,measure_agree,measure_differ,same_event,other_event"
+            "story,a,b,same,negative,words,contained,content,entities,has_entities,quantities,has_quantities,shared_figure,wording,party,status,money,score,measure_agree,measure_differ,same_event,other_event"
         );
         for story in &stories {
             let t = tracker(story, MatchConfig::default());
@@ -556,8 +556,10 @@ fn main() -> ExitCode {
                 let (agree, differ) = measures_compared(&t.claims()[a], &t.claims()[b]);
                 let (same_event, other_event) = events_compared(&t.claims()[a], &t.claims()[b]);
                 println!(
-                    "{},{},{},{:.4},{:.4},{:.4},{:.4},{},{:.4},{},{},{:.4},{},{},{},{:.4},{},{},{},{}",
+                    "{},{},{},{},{},{:.4},{:.4},{:.4},{:.4},{},{:.4},{},{},{:.4},{},{},{},{:.4},{},{},{},{}",
                     story.name,
+                    t.claims()[a].id(),
+                    t.claims()[b].id(),
                     u8::from(same),
                     u8::from(negative),
                     f.words,
