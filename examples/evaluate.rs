@@ -506,7 +506,10 @@ fn grid() -> Vec<(f64, f64)> {
 }
 
 fn with_settings((threshold, containment): (f64, f64)) -> MatchConfig {
-    MatchConfig { threshold, containment, ..MatchConfig::default() }
+    let mut config = MatchConfig::default();
+    config.threshold = threshold;
+    config.containment = containment;
+    config
 }
 
 fn main() -> ExitCode {

@@ -32,7 +32,7 @@
 //!
 //! let mut corpus = Corpus::new();
 //! // One article made in memory, with its metadata set directly.
-//! let meta = ArticleMeta { outlet: Some("Reuters: World News".into()), ..ArticleMeta::default() };
+//! let meta = ArticleMeta::default().outlet("Reuters: World News");
 //! corpus.insert(Article::new("r1", meta, "Acme Corp signed the supply deal with Borealis on Monday.")?)?;
 //! // JSONL records from any reader: standard input, a socket, a string.
 //! let feed = r#"{"id": "f1", "outlet": "Daily", "text": "Acme Corp denied that it signed the supply deal with Borealis."}"#;

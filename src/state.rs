@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::error::{Error, Location};
 use crate::model::{Article, ArticleMeta, Span};
-use crate::tracker::Tracker;
+use crate::tracker::{Tracker, TrackerBuilder};
 
 /// The state file format's name, written in every file.
 pub const STATE_FORMAT: &str = "claimtrack-state";
@@ -58,6 +58,7 @@ struct StoredArticle {
 /// A group's id and members when the state was saved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StoredGroup {
     /// The group id.
     pub id: String,
@@ -67,6 +68,7 @@ pub struct StoredGroup {
 
 /// A saved tracker, read back: the articles, and the groups as they were.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct State {
     /// The saved articles.
     pub corpus: Corpus,
@@ -145,7 +147,13 @@ impl State {
     /// groups' ids: each old id goes to the new group holding most of its
     /// old members, and is used once.
     pub fn into_tracker(self) -> Tracker {
-        let mut tracker = Tracker::new(self.corpus);
+        self.into_tracker_with(TrackerBuilder::default())
+    }
+
+    /// As [`State::into_tracker`], with the entity table and settings of
+    /// `builder` (the state stores articles, not settings).
+    pub fn into_tracker_with(self, builder: TrackerBuilder) -> Tracker {
+        let mut tracker = builder.build(self.corpus);
         tracker.keep_group_ids(&self.groups);
         tracker
     }

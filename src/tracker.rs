@@ -68,6 +68,7 @@ pub struct TrackerBuilder {
     entities: Option<EntityTable>,
     matcher: MatchConfig,
     analysis: AnalysisConfig,
+    threads: Option<usize>,
 }
 
 impl TrackerBuilder {
@@ -91,18 +92,34 @@ impl TrackerBuilder {
         self
     }
 
-    /// Runs the pipeline over `corpus` with these settings.
+    /// Runs the pipeline on a pool of its own of `threads` threads (0: one
+    /// per core), rather than on rayon's global pool. The output is the
+    /// same whatever the number.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads);
+        self
+    }
+
+    /// Runs the pipeline over `corpus` with these settings. When a pool of
+    /// its own was asked for and the system cannot start its threads, it
+    /// runs on the global pool: the same output, on other threads.
     pub fn build(self, corpus: Corpus) -> Tracker {
         let mut matcher = self.matcher;
         if let Some(entities) = self.entities {
             matcher.aliases = entities;
         }
-        Tracker::run(corpus, matcher, &self.analysis)
+        let analysis = self.analysis;
+        let pool = self.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
+        match pool {
+            Some(pool) => pool.install(|| Tracker::run(corpus, matcher, &analysis)),
+            None => Tracker::run(corpus, matcher, &analysis),
+        }
     }
 }
 
 /// A group that answers a [`Tracker::query`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct QueryHit {
     /// The group's id.
     pub group: String,

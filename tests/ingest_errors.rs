@@ -203,7 +203,7 @@ fn jsonl_from_a_reader_limits_each_record_not_the_stream() {
 #[test]
 fn articles_made_in_memory_are_checked_like_loaded_ones() {
     use claimtrack::{Article, ArticleMeta};
-    let meta = ArticleMeta { outlet: Some("Reuters: World News".into()), ..ArticleMeta::default() };
+    let meta = ArticleMeta::default().outlet("Reuters: World News");
     let article = Article::new("r1", meta.clone(), "The two sides signed the agreement.").expect("valid");
     assert_eq!((article.body(), article.path()), ("The two sides signed the agreement.", None));
     let mut corpus = Corpus::new();

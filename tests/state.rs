@@ -148,3 +148,37 @@ fn track_with_state_adds_articles_and_never_overwrites_a_bad_file() {
         "the bad file is left as it was"
     );
 }
+
+#[test]
+fn a_state_takes_the_settings_of_a_builder() {
+    use claimtrack::{Article, ArticleMeta, EntityKind, EntityTable, TrackerBuilder};
+    let tmp = common::temp_dir("state-builder");
+    let file = tmp.path().join("state.json");
+    let mut corpus = Corpus::new();
+    let text = "Zorvex Industries denied that it signed the supply deal with Borealis.";
+    corpus
+        .insert(Article::new("z1", ArticleMeta::default().outlet("Daily"), text).expect("article"))
+        .expect("id");
+    let mut entities = EntityTable::builtin();
+    entities.add("Zorvex Industries", EntityKind::Organisation, ["Zorvex"]).expect("a new name");
+    let builder = TrackerBuilder::default().entities(entities);
+    let tracker = builder.clone().build(corpus);
+    tracker.save(&file).expect("saves");
+    let named =
+        |t: &Tracker| t.claims().iter().any(|c| c.entities().iter().any(|e| e.name == "Zorvex Industries"));
+    assert!(named(&tracker), "the builder's alias is an entity");
+    assert!(named(&State::load(&file).expect("loads").into_tracker_with(builder)), "and after a reload");
+    assert!(!named(&State::load(&file).expect("loads").into_tracker()), "the default table does not know it");
+}
+
+#[test]
+fn the_builders_thread_count_changes_no_byte() {
+    use claimtrack::TrackerBuilder;
+    let json = |threads: usize| {
+        let tracker = TrackerBuilder::default().threads(threads).build(corpus_of(&ALL));
+        Document::new(&tracker).to_json()
+    };
+    let one = json(1);
+    assert_eq!(json(3), one);
+    assert_eq!(Document::new(&Tracker::new(corpus_of(&ALL))).to_json(), one, "the global pool");
+}

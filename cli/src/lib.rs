@@ -352,7 +352,7 @@ fn write_report(cli: &Cli, tracker: &Tracker, out: &mut impl Write) -> std::io::
         }
         (Format::Jsonl, _) => return report::json::Document::new(tracker).write_jsonl(out),
         (Format::Markdown, None) => {
-            report::markdown_with(tracker, report::MarkdownOptions { evidence: cli.evidence })
+            report::markdown_with(tracker, report::MarkdownOptions::default().evidence(cli.evidence))
         }
         (Format::Json, None) => report::json::Document::new(tracker).to_json(),
         (Format::Csv, _) => report::csv(tracker),

@@ -37,6 +37,7 @@ use relate::{Context, Found};
 
 /// Everything the analysis can be tuned with.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct AnalysisConfig {
     /// A matcher score from which two claims in different groups count as
     /// the same claim (they support or contradict each other).

@@ -106,6 +106,7 @@ impl Corpus {
 /// inputs that failed. Failures never undo what was added.
 #[derive(Debug, Default)]
 #[must_use]
+#[non_exhaustive]
 pub struct LoadReport {
     /// Ids of the articles added, in order.
     pub added: Vec<String>,
@@ -502,11 +503,9 @@ impl Article {
     /// ```
     /// use claimtrack::{Article, ArticleMeta, PartialDate};
     ///
-    /// let meta = ArticleMeta {
-    ///     outlet: Some("Reuters: World News".into()),
-    ///     published: PartialDate::parse("2021-03-27").ok(),
-    ///     ..ArticleMeta::default()
-    /// };
+    /// let meta = ArticleMeta::default()
+    ///     .outlet("Reuters: World News")
+    ///     .published(PartialDate::parse("2021-03-27").expect("a date"));
     /// let article = Article::new("r1", meta, "Iran and China signed a 25-year agreement.")?;
     /// assert_eq!(article.meta().outlet.as_deref(), Some("Reuters: World News"));
     /// # Ok::<(), claimtrack::Error>(())

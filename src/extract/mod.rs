@@ -29,6 +29,7 @@ use clause::Join;
 
 /// What extraction found in one article.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Extraction {
     /// The claims, in text order.
     pub claims: Vec<Claim>,

@@ -31,6 +31,7 @@ use score::{Kernel, Totals};
 
 /// The weights of the score's components in their weighted mean.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Weights {
     /// Content words (IDF-weighted Dice).
     pub words: f64,
@@ -48,6 +49,7 @@ pub struct Weights {
 /// `tests/data/groups.yaml`; `tests/matching_quality.rs` prints the
 /// figures they give.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct MatchConfig {
     /// Two groups merge when the mean score over all pairs between them
     /// reaches this.
@@ -580,6 +582,7 @@ struct Prepared {
 
 /// Claims that say the same thing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Group {
     /// The id: `g-` and a hash of the smallest member id, so it stays the
     /// same when unrelated claims are added.
@@ -597,6 +600,7 @@ const NEAR_MISS: f64 = 0.75;
 
 /// Why a group holds what it holds.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The scored pairs inside the group.
     pub pairs: Vec<PairEvidence>,
@@ -609,6 +613,7 @@ pub struct Evidence {
 
 /// One scored pair.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PairEvidence {
     /// One claim id.
     pub a: String,
@@ -622,6 +627,7 @@ pub struct PairEvidence {
 
 /// A scored pair across two groups.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct KeptApart {
     /// The member of this group.
     pub a: String,
@@ -637,6 +643,7 @@ pub struct KeptApart {
 
 /// A pair explained: its score, its parts, and the decision.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Explanation {
     /// The score.
     pub score: f64,

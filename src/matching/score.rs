@@ -477,6 +477,7 @@ fn round(x: f64) -> f64 {
 
 /// A pair's score broken into its parts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Components {
     /// Content words, IDF-weighted Dice.
     pub words: Component,
@@ -498,6 +499,7 @@ pub struct Components {
 /// One overlap component: its value, its weight in the mean, and the
 /// shared terms with their IDF weights.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Component {
     /// The component's value in [0, 1].
     pub score: f64,
@@ -509,6 +511,7 @@ pub struct Component {
 
 /// A term both claims share.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Shared {
     /// The word stem or the entity's canonical name.
     pub term: String,
@@ -518,6 +521,7 @@ pub struct Shared {
 
 /// The quantity component.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct QuantityComponent {
     /// The share of shared slots whose values agree.
     pub score: f64,
@@ -532,6 +536,7 @@ pub struct QuantityComponent {
 /// A slot both claims fill with different values: on the same matter, a
 /// contradiction for the analysis to weigh.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Disagreement {
     /// What is measured ("money usd", "duration year", "date").
     pub slot: String,
@@ -543,6 +548,7 @@ pub struct Disagreement {
 
 /// The wording component.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WordingComponent {
     /// Normalized Levenshtein similarity of the term sequences.
     pub score: f64,
@@ -552,6 +558,7 @@ pub struct WordingComponent {
 
 /// A factor applied to the score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Penalty {
     /// Why, in words.
     pub reason: String,

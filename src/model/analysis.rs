@@ -15,6 +15,7 @@ use super::PartialDate;
 /// [`RelationKind::Updates`], `from` is the later report and `to` the
 /// earlier one it changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Relation {
     /// The group the relation starts from.
     pub from: String,
@@ -33,6 +34,7 @@ pub struct Relation {
 
 /// One pair of claims behind a [`Relation`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClaimPair {
     /// The claim on the relation's `from` side.
     pub from: String,
@@ -170,6 +172,7 @@ impl FactualitySummary {
 /// statement it is, or the outlet that first published it in its own
 /// voice.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Origin {
     /// The origin's name ("Wang Yi", "The Jordan Times").
     pub name: String,
@@ -182,6 +185,7 @@ pub struct Origin {
 
 /// One point in a group's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimelineEntry {
     /// The article's publication date, when known.
     pub date: Option<PartialDate>,
@@ -199,6 +203,7 @@ pub struct TimelineEntry {
 /// What the analysis found about one group: its verdict with the reason,
 /// its origins, its factuality and its history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Assessment {
     /// The group.
     pub group: String,

@@ -35,6 +35,7 @@ impl AttributionMode {
 /// Who a claim is attributed to, FactBank-style: a chain of sources from
 /// the outlet down to the speaker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attribution {
     /// The innermost source ("Wang Yi"), or `None` in the outlet's own voice.
     pub speaker: Option<String>,
@@ -76,6 +77,7 @@ pub enum Polarity {
 /// FactBank factuality value: certainty combined with polarity, written
 /// `CT+`, `PR-`, `Uu` and so on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub struct Factuality {
     /// How certain the source is.
     pub certainty: Certainty,
@@ -135,6 +137,7 @@ pub enum QuantityValue {
 
 /// An amount, duration, count or date found in a claim, normalized.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// What is measured.
     pub kind: QuantityKind,
@@ -168,6 +171,7 @@ pub enum FactKind {
 /// `high` equal), a range ("12,000 to 19,000"), or a bound ("less than
 /// 5%" has no `low`, "more than 40,000" no `high`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FactValue {
     /// Money, percent, count or duration.
     pub kind: QuantityKind,
@@ -190,6 +194,7 @@ pub struct FactValue {
 /// it. "MH17 crashed on July 17, 2014, killing all 298 people aboard"
 /// states an event (crashed) and a measure (298 people).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Fact {
     /// Event or measure.
     pub kind: FactKind,
@@ -236,6 +241,7 @@ pub enum EntityKind {
 
 /// A person, country, organisation or place, under its canonical name.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// The canonical name all aliases resolve to ("China").
     pub name: String,
@@ -393,6 +399,7 @@ impl SkipReason {
 
 /// A piece of an article that was not taken as a claim, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Skipped {
     /// The article's id.
     pub article: String,
@@ -407,6 +414,7 @@ pub struct Skipped {
 /// A date expression that the publication date is not precise enough to
 /// resolve ("Friday" in an article dated only July 2020). It stays text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnresolvedDate {
     /// The expression as written.
     pub text: String,

@@ -211,6 +211,7 @@ pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
 /// Bibliographic facts about an article, all optional: scraped input often
 /// lacks some of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ArticleMeta {
     /// The headline.
     pub title: Option<String>,
@@ -234,9 +235,63 @@ pub struct ArticleMeta {
     pub extra: std::collections::BTreeMap<String, String>,
 }
 
+/// Setters that chain, since the struct is `#[non_exhaustive]` (a field
+/// added later breaks no caller): `ArticleMeta::default().outlet("Reuters")`.
+impl ArticleMeta {
+    /// With this headline.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// With this outlet.
+    #[must_use]
+    pub fn outlet(mut self, outlet: impl Into<String>) -> Self {
+        self.outlet = Some(outlet.into());
+        self
+    }
+
+    /// With this byline.
+    #[must_use]
+    pub fn author(mut self, author: impl Into<String>) -> Self {
+        self.author = Some(author.into());
+        self
+    }
+
+    /// With this address.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// With this publication date.
+    #[must_use]
+    pub fn published(mut self, published: PartialDate) -> Self {
+        self.published = Some(published);
+        self
+    }
+
+    /// With this language (a BCP 47 tag).
+    #[must_use]
+    pub fn language(mut self, language: impl Into<String>) -> Self {
+        self.language = Some(language.into());
+        self
+    }
+
+    /// As a republication of `via`.
+    #[must_use]
+    pub fn via(mut self, via: impl Into<String>) -> Self {
+        self.via = Some(via.into());
+        self
+    }
+}
+
 /// Who a piece of text comes from: an outlet, a person, an organisation,
 /// or an unnamed source.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Source {
     /// The name as best known ("The Jordan Times", "Wang Yi", "experts").
     pub name: String,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Claims that say the same thing; every claim is in exactly one group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClaimGroup {
     /// The group's id, stable when unrelated articles are added.
     pub id: String,

@@ -17,6 +17,7 @@ pub const SCHEMA: &str = "claimtrack/1";
 
 /// A whole `claimtrack/1` document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -35,6 +36,7 @@ pub struct Document {
 
 /// A piece of text that is not a claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SkippedRecord {
     /// The article's id.
     pub article: String,
@@ -49,6 +51,7 @@ pub struct SkippedRecord {
 
 /// Who a claim is attributed to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttributionRecord {
     /// The innermost source, or null in the outlet's own voice.
     pub speaker: Option<String>,
@@ -62,6 +65,7 @@ pub struct AttributionRecord {
 
 /// An article's identity and metadata.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ArticleRecord {
     /// The article id.
     pub id: String,
@@ -85,6 +89,7 @@ pub struct ArticleRecord {
 
 /// One claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClaimRecord {
     /// The claim id.
     pub id: String,
@@ -117,6 +122,7 @@ pub struct ClaimRecord {
 
 /// One group of claims.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GroupRecord {
     /// The group id.
     pub id: String,
@@ -151,6 +157,7 @@ pub struct GroupRecord {
 
 /// One point of a group's timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimelineRecord {
     /// The article's publication date, or null when unknown.
     pub date: Option<String>,
@@ -166,6 +173,7 @@ pub struct TimelineRecord {
 
 /// One relation between groups.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RelationRecord {
     /// The group it starts from.
     pub from: String,
@@ -366,6 +374,7 @@ impl Document {
 /// The answer to a query as JSON: each matching group's record with its
 /// score, and the relations they take part in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct QueryDocument {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -379,6 +388,7 @@ pub struct QueryDocument {
 
 /// One group answering a query.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct QueryHitRecord {
     /// The best score of a member against the query.
     pub score: f64,

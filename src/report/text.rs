@@ -8,10 +8,20 @@ use crate::tracker::{QueryHit, Tracker};
 
 /// What the readable report includes beyond the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct MarkdownOptions {
     /// Under each group, its scored pairs with their components and the
     /// pairs kept apart.
     pub evidence: bool,
+}
+
+impl MarkdownOptions {
+    /// Options with the evidence under each group, or without.
+    #[must_use]
+    pub fn evidence(mut self, evidence: bool) -> Self {
+        self.evidence = evidence;
+        self
+    }
 }
 
 /// Renders the readable report: first what needs attention
