@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -35,6 +36,9 @@ pub struct Tracker {
     /// Claim id to its index in `claims`.
     by_id: HashMap<String, usize>,
     skipped: Vec<Skipped>,
+    /// Article id to the range of its claims in `claims` and of its
+    /// skipped text in `skipped` (both in corpus order, so contiguous).
+    by_article: HashMap<String, (Range<usize>, Range<usize>)>,
     groups: Vec<ClaimGroup>,
     /// Group index of each claim.
     group_of: Vec<usize>,
@@ -147,9 +151,12 @@ impl Tracker {
         let extractions: Vec<_> = articles.par_iter().map(|a| extractor.extract(a)).collect();
         let mut claims = Vec::new();
         let mut skipped = Vec::new();
-        for extraction in extractions {
+        let mut by_article = HashMap::new();
+        for (article, extraction) in articles.iter().zip(extractions) {
+            let (c, k) = (claims.len(), skipped.len());
             claims.extend(extraction.claims);
             skipped.extend(extraction.skipped);
+            by_article.insert(article.id().to_owned(), (c..claims.len(), k..skipped.len()));
         }
         let matcher = Matcher::new(match_config);
         // Identical claims (a republication's, a wire story's) are matched
@@ -228,6 +235,7 @@ impl Tracker {
             claims,
             by_id,
             skipped,
+            by_article,
             groups,
             group_of,
             group_index,
@@ -335,9 +343,17 @@ impl Tracker {
         self.by_id.get(id).and_then(|&i| self.claims.get(i))
     }
 
-    /// The claims of one article.
-    pub fn claims_of<'s>(&'s self, article: &'s str) -> impl Iterator<Item = &'s Claim> + 's {
-        self.claims.iter().filter(move |c| c.article() == article)
+    /// The claims of one article, in text order (none for an unknown id).
+    pub fn claims_of(&self, article: &str) -> impl Iterator<Item = &Claim> + '_ {
+        let range = self.by_article.get(article).map_or(0..0, |r| r.0.clone());
+        self.claims[range].iter()
+    }
+
+    /// The text of one article that was not taken as a claim, in text
+    /// order.
+    pub fn skipped_of(&self, article: &str) -> impl Iterator<Item = &Skipped> + '_ {
+        let range = self.by_article.get(article).map_or(0..0, |r| r.1.clone());
+        self.skipped[range].iter()
     }
 
     /// The groups of claims that say the same thing; every claim is in

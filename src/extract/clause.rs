@@ -20,6 +20,7 @@
 //! mark) is split inside that quotation like any other sentence.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::text::{trim_range, words};
@@ -239,14 +240,90 @@ pub(crate) enum Join {
 
 /// A sentence's words, lowercased, with their byte ranges and the quote
 /// and bracket depth before each byte.
+///
+/// Every question asked of a stretch of words (does it hold a verb, where
+/// is its last "that") is answered from prefix counts made once, so a
+/// sentence of thousands of conjunctions stays linear.
 struct Tokens<'t> {
     text: &'t str,
     spans: Vec<Range<usize>>,
     lower: Vec<Cow<'t, str>>,
     depth: Vec<u8>,
+    /// Prefix counts, `[i]` over the words before index `i`: listed
+    /// finite verbs, present-tense "-s" verbs after their subject, regular
+    /// "-ed" words, and figures.
+    verbs: Vec<u32>,
+    presents: Vec<u32>,
+    regular_pasts: Vec<u32>,
+    figures: Vec<u32>,
+    /// `[i]`: one past the index of the last complementizer, and of the
+    /// last "between", before index `i` (0 for none).
+    last_complementizer: Vec<usize>,
+    last_between: Vec<usize>,
+    /// The byte offsets of the commas that are not inside a number.
+    commas: Vec<usize>,
 }
 
-impl Tokens<'_> {
+/// Prefix counts of `test` over `0..n`.
+fn prefix(n: usize, test: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut out = Vec::with_capacity(n + 1);
+    out.push(0);
+    for i in 0..n {
+        out.push(out[i] + u32::from(test(i)));
+    }
+    out
+}
+
+/// `[i]`: one past the last index before `i` that passes `test`.
+fn last_before(n: usize, test: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut out = Vec::with_capacity(n + 1);
+    out.push(0);
+    for i in 0..n {
+        out.push(if test(i) { i + 1 } else { out[i] });
+    }
+    out
+}
+
+impl<'t> Tokens<'t> {
+    fn new(text: &'t str) -> Self {
+        let spans = words(text);
+        let lower: Vec<Cow<'_, str>> = spans.iter().map(|r| lowercase(&text[r.clone()])).collect();
+        let n = lower.len();
+        let bytes = text.as_bytes();
+        let in_number = |c: usize| {
+            c > 0 && bytes[c - 1].is_ascii_digit() && bytes.get(c + 1).is_some_and(u8::is_ascii_digit)
+        };
+        let commas = text.match_indices(',').map(|(c, _)| c).filter(|&c| !in_number(c)).collect();
+        let tokens = Tokens {
+            text,
+            depth: depths(text),
+            spans,
+            lower,
+            verbs: Vec::new(),
+            presents: Vec::new(),
+            regular_pasts: Vec::new(),
+            figures: Vec::new(),
+            last_complementizer: Vec::new(),
+            last_between: Vec::new(),
+            commas,
+        };
+        let verbs = prefix(n, |i| is_verb(&tokens.lower[i]));
+        let presents = prefix(n, |i| tokens.present_verb_at(i));
+        let regular_pasts = prefix(n, |i| is_regular_past(&tokens.lower[i]));
+        let figures = prefix(n, |i| tokens.figure(i));
+        let last_complementizer = last_before(n, |i| COMPLEMENTIZERS.contains(&tokens.lower[i].as_ref()));
+        let last_between = last_before(n, |i| tokens.lower[i] == "between");
+        Tokens { verbs, presents, regular_pasts, figures, last_complementizer, last_between, ..tokens }
+    }
+
+    /// How many words of `range` pass the test `counts` is the prefix of.
+    fn count(counts: &[u32], range: Range<usize>) -> u32 {
+        if range.start >= range.end {
+            return 0;
+        }
+        counts[range.end] - counts[range.start]
+    }
+
     fn at_top(&self, offset: usize) -> bool {
         self.depth.get(offset).copied().unwrap_or(0) == 0
     }
@@ -280,16 +357,19 @@ impl Tokens<'_> {
     /// "it still banks"): a name, a subject pronoun or an adverb. A plural
     /// noun after a determiner or an adjective ("the talks") is not one.
     fn has_verb(&self, range: Range<usize>) -> bool {
-        range.clone().any(|i| is_verb(&self.lower[i]) || self.present_verb_at(i, range.start))
+        // A present-tense verb needs its subject inside the range.
+        Self::count(&self.verbs, range.clone()) > 0
+            || Self::count(&self.presents, range.start + 1..range.end) > 0
     }
 
-    fn present_verb_at(&self, i: usize, from: usize) -> bool {
+    /// Whether word `i` is a present-tense "-s" verb after its subject.
+    fn present_verb_at(&self, i: usize) -> bool {
         let w = self.lower[i].as_ref();
         let shaped = w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
             && w.chars().all(|c| c.is_ascii_lowercase());
-        if !shaped || i == from {
+        if !shaped || i == 0 {
             return false;
         }
         let before = &self.lower[i - 1];
@@ -305,36 +385,25 @@ impl Tokens<'_> {
     /// talks between China" is not complete), and not the first half of
     /// "between A and B".
     fn left_is_complete(&self, range: Range<usize>) -> bool {
-        let words = &self.lower[range.clone()];
-        let last_clause = words
-            .iter()
-            .rposition(|w| COMPLEMENTIZERS.contains(&w.as_ref()))
-            .map_or(range.start, |i| range.start + i + 1);
+        let after = |last: &[usize]| last.get(range.end).copied().filter(|&i| i > range.start);
+        let last_clause = after(&self.last_complementizer).unwrap_or(range.start);
         // "between A and B": the conjunction joins the two parties.
-        let between = words.iter().rposition(|w| w == "between").map(|i| range.start + i + 1);
-        let joins_parties = between.is_some_and(|b| !self.has_verb(b..range.end));
+        let joins_parties = after(&self.last_between).is_some_and(|b| !self.has_verb(b..range.end));
         self.has_verb(range.clone()) && self.has_verb(last_clause..range.end) && !joins_parties
     }
 
     /// Whether the conjunction at `offset` joins the last items of a list
     /// ("A, B and C was"): the words since the last comma are few and hold
-    /// no verb.
+    /// no verb. A comma inside a number ("40,000") separates no items.
     fn ends_list(&self, offset: usize) -> bool {
-        // A comma inside a number ("40,000") separates no items.
-        let bytes = self.text.as_bytes();
-        let in_number = |c: usize| {
-            c > 0 && bytes[c - 1].is_ascii_digit() && bytes.get(c + 1).is_some_and(u8::is_ascii_digit)
-        };
-        let Some(comma) = self.text[..offset]
-            .rmatch_indices(',')
-            .map(|(c, _)| c)
-            .find(|&c| !in_number(c))
-            .filter(|&c| self.at_top(c))
+        let before = self.commas.partition_point(|&c| c < offset);
+        let Some(&comma) =
+            before.checked_sub(1).and_then(|i| self.commas.get(i)).filter(|&&c| self.at_top(c))
         else {
             return false;
         };
-        let item = &self.lower[self.index_at(comma)..self.index_at(offset)];
-        !item.is_empty() && item.len() <= 3 && !has_finite_verb(item)
+        let item = self.index_at(comma)..self.index_at(offset);
+        !item.is_empty() && item.len() <= 3 && Self::count(&self.verbs, item) == 0
     }
 
     /// Whether the words from index `k` up to the next comma hold a
@@ -363,9 +432,11 @@ impl Tokens<'_> {
     /// figure of their own, and the right side, of four words or more,
     /// starts no list item: two figures, two facts.
     fn figure_clauses(&self, left: Range<usize>, k: usize) -> bool {
-        let figure = |i: usize| self.figure(i);
         let n = self.lower.len();
-        n.saturating_sub(k) >= 4 && !figure(k) && left.clone().any(figure) && (k..n).any(figure)
+        n.saturating_sub(k) >= 4
+            && !self.figure(k)
+            && Self::count(&self.figures, left) > 0
+            && Self::count(&self.figures, k..n) > 0
     }
 
     /// Whether word `i` is a figure of two digits or more, not a year or a
@@ -433,10 +504,8 @@ impl Tokens<'_> {
 /// The clauses of `text` as trimmed byte ranges, with how each joins the
 /// one before.
 pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
-    let spans = words(text);
-    let lower: Vec<Cow<'_, str>> = spans.iter().map(|r| lowercase(&text[r.clone()])).collect();
-    let tokens = Tokens { text, depth: depths(text), spans, lower };
-    let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut start, right start, join)
+    let tokens = Tokens::new(text);
+    let mut cuts = Cuts::default();
     if let Some(cut) = leading_subordinate(&tokens) {
         cuts.push(cut);
     }
@@ -455,7 +524,7 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         if (word == "yet" || SUBORDINATORS.contains(&word)) && !after_comma {
             continue;
         }
-        let left_start = cuts.iter().map(|c| c.1).filter(|&c| c <= r.start).max().unwrap_or(0);
+        let left_start = cuts.left_start(r.start);
         let left_words = &tokens.lower[tokens.index_at(left_start)..k];
         if SUBORDINATORS.contains(&word) {
             // ", while B": the comma and the subordinator already mark the
@@ -478,10 +547,10 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         if !matches!(c, ';' | ':') || !tokens.at_top(i) {
             continue;
         }
-        let left = text[..i].split_whitespace().count();
+        let left = tokens.index_at(i);
         let k = tokens.index_at(i + 1);
         if c == ';' {
-            if left >= 4 && text[i + 1..].split_whitespace().count() >= 4 {
+            if left >= 4 && tokens.lower.len() - k >= 4 {
                 cuts.push((i, i + 1, Join::Contrast));
             }
             continue;
@@ -489,7 +558,8 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         let left_words = &tokens.lower[..k];
         let quoted = text[i + 1..].trim_start().starts_with(['"', '“', '\'', '‘']);
         let after_cue = left_words.last().is_some_and(|w| is_verb(w) || w == "says" || w == "adds");
-        if left >= 4 && has_finite_verb(left_words) && !quoted && !after_cue && tokens.opens_clause(k) {
+        let has_verb = Tokens::count(&tokens.verbs, 0..k) > 0;
+        if left >= 4 && has_verb && !quoted && !after_cue && tokens.opens_clause(k) {
             cuts.push((i, i + 1, Join::And));
         }
     }
@@ -512,7 +582,7 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         let participle = is_participle(word) && text[r.clone()].starts_with(|c: char| c.is_lowercase());
         let next = tokens.lower.get(k + 1).map_or("", |w| w.as_ref());
         let relative = matches!(word, "which" | "who") || (word == "of" && matches!(next, "which" | "whom"));
-        let left_start = cuts.iter().map(|c| c.1).filter(|&c| c <= r.start).max().unwrap_or(0);
+        let left_start = cuts.left_start(r.start);
         let left = tokens.index_at(left_start)..k;
         // "killing 11 workers and sending 206 million gallons": two
         // participle clauses in a row.
@@ -564,7 +634,7 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         }
         // The verb list is short; a regular past tense ("crashed") after
         // the first word is a verb here too, since a clause follows.
-        let past = tokens.lower[left.clone()].iter().skip(1).any(|w| w.len() > 4 && w.ends_with("ed"));
+        let past = Tokens::count(&tokens.regular_pasts, left.start + 1..left.end) > 0;
         // A participle clause is complete without a finite verb:
         // "killing all 298 passengers on board, of which 200 were Dutch".
         let complete = past || opens_with_participle || tokens.left_is_complete(left.clone());
@@ -573,6 +643,7 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         }
         cuts.push((cut.0, cut.1, Join::And));
     }
+    let mut cuts = cuts.list;
     cuts.sort_by_key(|c| c.0);
     cuts.dedup_by_key(|c| c.0);
     let mut out = Vec::new();
@@ -596,6 +667,27 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         out.push((0..text.len(), Join::Start));
     }
     out
+}
+
+/// The cuts found so far, each `(cut start, right start, join)`, and where
+/// each clause after a cut starts, for the left side of the next: one
+/// ordered lookup, however many cuts.
+#[derive(Default)]
+struct Cuts {
+    list: Vec<(usize, usize, Join)>,
+    starts: BTreeSet<usize>,
+}
+
+impl Cuts {
+    fn push(&mut self, cut: (usize, usize, Join)) {
+        self.starts.insert(cut.1);
+        self.list.push(cut);
+    }
+
+    /// Where the clause holding byte `at` starts.
+    fn left_start(&self, at: usize) -> usize {
+        self.starts.range(..=at).next_back().copied().unwrap_or(0)
+    }
 }
 
 /// "While A, B": the cut at the comma that closes a leading subordinate
@@ -651,12 +743,6 @@ fn is_regular_past(word: &str) -> bool {
 
 fn is_verb(word: &str) -> bool {
     AUXILIARIES.contains(&word) || PAST_VERBS.contains(&word)
-}
-
-/// Only listed verbs count: an "-ed" word is as often a participle or
-/// adjective ("a detailed document") as a finite verb.
-fn has_finite_verb(words: &[Cow<'_, str>]) -> bool {
-    words.iter().any(|w| is_verb(w))
 }
 
 /// Quote and bracket depth before each byte of `text`. A quotation that

@@ -49,6 +49,18 @@ impl Default for Extractor {
     }
 }
 
+/// What the sentences of one block share: whether the block is short
+/// (60 words at most) and a caption (short, with a caption or credit
+/// marker), whether all its sentences are credit lines, and the
+/// boilerplate it opens with.
+#[derive(Clone, Copy, Default)]
+struct BlockFacts {
+    short: bool,
+    caption: bool,
+    credit: bool,
+    boilerplate: Option<SkipReason>,
+}
+
 /// What coreference remembers from earlier sentences.
 #[derive(Default)]
 struct Memory {
@@ -156,26 +168,37 @@ impl Extractor {
                 classify::sentence_reason(s.text.as_str(), &ctx)
             })
             .collect();
+        // What is known of each block, worked out once (a block of many
+        // sentences must not be read again for each of them).
+        let blocks: HashMap<usize, BlockFacts> = per_block
+            .iter()
+            .map(|(&block, ids)| {
+                let text = block_texts.get(&block).map_or("", String::as_str);
+                let short = text.split_whitespace().nth(60).is_none();
+                let facts = BlockFacts {
+                    short,
+                    caption: short && classify::is_caption_block(text),
+                    credit: ids.iter().all(|&j| reasons[j] == Some(SkipReason::Credit)),
+                    boilerplate: ids
+                        .first()
+                        .and_then(|&first| reasons[first].filter(|r| *r == SkipReason::Boilerplate)),
+                };
+                (block, facts)
+            })
+            .collect();
         let mut out = Extraction::default();
         let mut memory = Memory::default();
         for (i, sentence) in sentences.iter().enumerate() {
             let text = sentence.text.as_str();
-            let block_text = block_texts.get(&sentence.block).map_or("", String::as_str);
-            let block_words = block_text.split_whitespace().count();
+            let block = blocks.get(&sentence.block).copied().unwrap_or_default();
             // A block with a credit or caption marker is a caption, and so
             // is a short block right before a credit line.
-            let next_block_is_credit = per_block
-                .get(&(sentence.end_block + 1))
-                .is_some_and(|ids| ids.iter().all(|&j| reasons[j] == Some(SkipReason::Credit)));
-            let block_reason =
-                if block_words <= 60 && (classify::is_caption_block(block_text) || next_block_is_credit) {
-                    Some(SkipReason::Caption)
-                } else {
-                    per_block
-                        .get(&sentence.block)
-                        .and_then(|ids| ids.first())
-                        .and_then(|&first| reasons[first].filter(|r| *r == SkipReason::Boilerplate))
-                };
+            let next_block_is_credit = blocks.get(&(sentence.end_block + 1)).is_some_and(|f| f.credit);
+            let block_reason = if block.caption || (block.short && next_block_is_credit) {
+                Some(SkipReason::Caption)
+            } else {
+                block.boilerplate
+            };
             if let Some(reason) = reasons[i].or(block_reason) {
                 out.skipped.push(Skipped {
                     article: article.id().to_owned(),

@@ -156,13 +156,30 @@ const NOT_NOUNS: &[&str] = &[
     "then",
 ];
 
+/// The disjoint byte ranges already read as quantities, by start: an
+/// overlap test is one ordered lookup, so a sentence of many amounts stays
+/// n log n.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `r` overlaps a taken range. The ranges are disjoint, so the
+    /// one starting last before `r` ends reaches furthest.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
+    }
+
+    fn insert(&mut self, r: Range<usize>) {
+        self.0.insert(r.start, r.end);
+    }
+}
+
 /// Every quantity in `text`, in text order, without overlaps (money and
 /// percentages win over durations, durations over counts).
 pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let mut taken: Vec<Range<usize>> = Vec::new();
-    let overlaps =
-        |taken: &[Range<usize>], r: &Range<usize>| taken.iter().any(|t| t.start < r.end && r.start < t.end);
+    let mut taken = Taken::default();
+    let overlaps = |taken: &Taken, r: &Range<usize>| taken.overlaps(r);
     let numbered = may_hold_number(text);
 
     for re in [&*MONEY_SYMBOL, &*MONEY_WORD].into_iter().filter(|_| numbered) {
@@ -174,7 +191,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             if overlaps(&taken, &whole) {
                 continue;
             }
-            taken.push(whole.clone());
+            taken.insert(whole.clone());
             out.push(Found {
                 kind: QuantityKind::Money,
                 value: QuantityValue::Number(value * scale),
@@ -190,7 +207,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         if overlaps(&taken, &whole) {
             continue;
         }
-        taken.push(whole.clone());
+        taken.insert(whole.clone());
         out.push(Found {
             kind: QuantityKind::Percent,
             value: QuantityValue::Number(value),
@@ -212,7 +229,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             if overlaps(&taken, &whole) || is_year_like(text, &num.range()) {
                 continue;
             }
-            taken.push(whole.clone());
+            taken.insert(whole.clone());
             out.push(Found {
                 kind: QuantityKind::Duration,
                 value: QuantityValue::Number(value * factor),
@@ -249,7 +266,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             // "one" is as often a pronoun ("one should not forget") as a number.
             continue;
         }
-        taken.push(whole.clone());
+        taken.insert(whole.clone());
         out.push(Found {
             kind: QuantityKind::Count,
             value: QuantityValue::Number(value),
@@ -289,7 +306,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         {
             continue;
         }
-        taken.push(whole.clone());
+        taken.insert(whole.clone());
         out.push(Found {
             kind: QuantityKind::Count,
             value: QuantityValue::Number(value),

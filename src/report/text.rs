@@ -89,7 +89,7 @@ pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
             }
             out.push('\n');
         }
-        let skipped: Vec<_> = tracker.skipped().iter().filter(|s| s.article == article.id()).collect();
+        let skipped: Vec<_> = tracker.skipped_of(article.id()).collect();
         if !skipped.is_empty() {
             let _ = writeln!(
                 out,
