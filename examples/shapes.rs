@@ -12,6 +12,7 @@
 //!
 //! - `paragraph`: one paragraph of short sentences;
 //! - `line`: one line of words without punctuation;
+//! - `lines`: two such lines, alike but for a word in a hundred;
 //! - `quotes`: quotation marks nested `“"` deep;
 //! - `brackets`: brackets nested `([` deep;
 //! - `amounts`: one sentence of many amounts of money;
@@ -58,6 +59,18 @@ fn body(shape: &str, bytes: usize) -> String {
                 out.push_str(words[(i * 5 + i / 7) % words.len()]);
                 out.push(' ');
                 i += 1;
+            }
+        }
+        "lines" => {
+            // Two long claims alike enough to be compared word by word.
+            for shift in [0, 1] {
+                let mut i = 0usize;
+                while out.len() < (bytes / 2) * (shift + 1) {
+                    out.push_str(words[(i * 5 + i / 7 + usize::from(i % 97 == 0) * shift) % words.len()]);
+                    out.push(' ');
+                    i += 1;
+                }
+                out.push_str(".\n\n");
             }
         }
         "quotes" | "brackets" => {
@@ -136,7 +149,7 @@ fn run(shape: &str, bytes: usize) -> f64 {
     seconds
 }
 
-const SHAPES: [&str; 6] = ["paragraph", "line", "quotes", "brackets", "amounts", "markdown"];
+const SHAPES: [&str; 7] = ["paragraph", "line", "lines", "quotes", "brackets", "amounts", "markdown"];
 
 fn main() -> ExitCode {
     let mut scale = 1.0f64;

@@ -306,19 +306,43 @@ impl Kernel<'_> {
 /// terms or so: the common ends are cut, and the rest is one dynamic
 /// programming row on the stack, with no allocation (strsim's
 /// `generic_levenshtein`, and rapidfuzz over `u32` items, allocate on every
-/// call, which made them a third of the kernel's time). Longer sequences
-/// go to strsim.
+/// call, which made them a third of the kernel's time).
+///
+/// Past [`EXACT_TERMS`] differing terms on the longer side the distance is
+/// estimated, so a pair of long claims costs a bounded time, not the
+/// product of their lengths: the distance between the first
+/// `EXACT_TERMS` terms of each, scaled to the longer side. Only the
+/// `wording` component reads it.
 fn edit_distance(a: &[Term], b: &[Term]) -> usize {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
     let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
-    const MAX: usize = 64;
-    if b.len() > MAX {
-        return strsim::generic_levenshtein(&a.to_vec(), &b.to_vec());
+    let longer = a.len().max(b.len());
+    if longer <= EXACT_TERMS {
+        return levenshtein(a, b);
     }
-    let mut row = [0usize; MAX + 1];
-    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+    let (x, y) = (&a[..a.len().min(EXACT_TERMS)], &b[..b.len().min(EXACT_TERMS)]);
+    let window = x.len().max(y.len());
+    let d = levenshtein(x, y);
+    (d * longer).div_ceil(window).min(longer)
+}
+
+/// The differing terms up to which [`edit_distance`] is exact.
+const EXACT_TERMS: usize = 256;
+
+/// Levenshtein distance over one row, on the stack for short sequences.
+fn levenshtein(a: &[Term], b: &[Term]) -> usize {
+    const STACK: usize = 64;
+    let mut stack = [0usize; STACK + 1];
+    let mut heap = Vec::new();
+    let row: &mut [usize] = if b.len() <= STACK {
+        &mut stack[..=b.len()]
+    } else {
+        heap.resize(b.len() + 1, 0);
+        &mut heap
+    };
+    for (j, cell) in row.iter_mut().enumerate() {
         *cell = j;
     }
     for (i, x) in a.iter().enumerate() {
@@ -573,6 +597,9 @@ mod tests {
     #[test]
     fn edit_distance_agrees_with_strsim() {
         let long = [5; 70];
+        let longer: Vec<Term> = (0..200).map(|i| i % 7).collect();
+        let other: Vec<Term> = (0..180).map(|i| i % 5).collect();
+        assert_eq!(edit_distance(&longer, &other), strsim::generic_levenshtein(&longer, &other));
         let cases: [(&[Term], &[Term]); 6] = [
             (&[], &[]),
             (&[1, 2, 3], &[]),
@@ -588,6 +615,22 @@ mod tests {
                 "{a:?} {b:?}"
             );
             assert_eq!(edit_distance(b, a), edit_distance(a, b));
+        }
+    }
+
+    #[test]
+    fn the_edit_distance_of_long_claims_is_estimated_within_bounds() {
+        // Past the exact window the estimate stays between the true
+        // distance's bounds: the length difference and the longer length.
+        let a: Vec<Term> = (0..3000).map(|i| i % 11).collect();
+        let b: Vec<Term> = (0..2000).map(|i| (i * 3) % 13).collect();
+        let d = edit_distance(&a, &b);
+        assert!((1000..=3000).contains(&d), "{d}");
+        let same_but_one: Vec<Term> =
+            a.iter().enumerate().map(|(i, &t)| if i == 1500 { 99 } else { t }).collect();
+        assert_eq!(edit_distance(&a, &same_but_one), 1, "common ends are cut first");
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            assert_eq!(edit_distance(x, y), d, "symmetric");
         }
     }
 }
