@@ -66,7 +66,9 @@ fn body(shape: &str, bytes: usize) -> String {
             for shift in [0, 1] {
                 let mut i = 0usize;
                 while out.len() < (bytes / 2) * (shift + 1) {
-                    out.push_str(words[(i * 5 + i / 7 + usize::from(i % 97 == 0) * shift) % words.len()]);
+                    out.push_str(
+                        words[(i * 5 + i / 7 + usize::from(i.is_multiple_of(97)) * shift) % words.len()],
+                    );
                     out.push(' ');
                     i += 1;
                 }
