@@ -146,3 +146,69 @@ fn corpus_document_validates_against_the_json_schema() {
     broken["claims"][0]["span"] = serde_json::json!([1]);
     assert!(!validator.is_valid(&broken), "a span is two offsets");
 }
+
+/// The JSON of a tracker over `documents`, checked against the schema and
+/// read back: the errors, empty when it keeps the contract.
+fn contract_errors(documents: &[(&str, &str)]) -> Vec<String> {
+    let mut corpus = claimtrack::Corpus::new();
+    let loader = claimtrack::Loader::new();
+    for (id, text) in documents {
+        if let Ok(article) = loader.parse_document(id, text) {
+            let _ = corpus.insert(article);
+        }
+    }
+    let json = Document::new(&claimtrack::Tracker::new(corpus)).to_json();
+    let validator = jsonschema::validator_for(&schema()).expect("a valid JSON Schema");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let mut errors: Vec<String> =
+        validator.iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).take(10).collect();
+    match Document::from_json(&json) {
+        Ok(back) if back.to_json() == json => {}
+        Ok(_) => errors.push("reads back to other JSON".into()),
+        Err(e) => errors.push(format!("does not read back: {e}")),
+    }
+    errors
+}
+
+#[test]
+fn out_of_range_amounts_and_dates_stay_inside_the_schema() {
+    let nines = "9".repeat(309);
+    let huge = format!("---\ntitle: t\npublished: 2021-03-01\n---\nIran paid ${nines} to China on Monday.\n");
+    let early = "---\ntitle: t\npublished: 0000\n---\nLast year the two countries signed a deal.\n";
+    let late = "---\ntitle: t\npublished: 9999\n---\nNext year the two countries will sign a deal.\n";
+    let errors = contract_errors(&[("huge", &huge), ("early", early), ("late", late)]);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut corpus = claimtrack::Corpus::new();
+    corpus.insert(claimtrack::Loader::new().parse_document("huge", &huge).expect("parses")).expect("id");
+    let tracker = claimtrack::Tracker::new(corpus);
+    let claim = &tracker.claims()[0];
+    assert_eq!(claim.unread_amounts().len(), 1, "the amount is noted, not read");
+    let early_doc = claimtrack::Loader::new().parse_document("early", early).expect("parses");
+    let mut corpus = claimtrack::Corpus::new();
+    corpus.insert(early_doc).expect("id");
+    let tracker = claimtrack::Tracker::new(corpus);
+    assert_eq!(tracker.claims()[0].unresolved_dates().len(), 1, "the year before 0000 is no date");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, failure_persistence: None, ..Default::default() })]
+
+    /// Whatever the text, the JSON validates against the schema and reads
+    /// back to the same bytes.
+    #[test]
+    fn any_document_keeps_the_contract(
+        published in proptest::sample::select(vec!["0000", "9999", "2021-03-01", "1999-12", "2020"]),
+        body in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Iran", "paid", "$", "999999999999999999999999", "billion", "Last year", "Next year",
+                "on Friday", "\u{201c}", "\"", "(", ")", "signed", "denied", "the deal", ",", ".", "and",
+                "12,000 to 19,000 barrels a day", "298 people", "5%", "in March", "said", "\n\n", "#",
+            ]),
+            0..40,
+        ),
+    ) {
+        let text = format!("---\ntitle: t\npublished: {published}\n---\n{}\n", body.join(" "));
+        let errors = contract_errors(&[("p", &text)]);
+        proptest::prop_assert!(errors.is_empty(), "{:?}\n{}", errors, text);
+    }
+}

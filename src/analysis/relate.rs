@@ -91,7 +91,7 @@ fn dates_shared(a: &Frame, b: &Frame) -> bool {
 /// Whether the two claims can be about the same time: their dates
 /// overlap; a claim naming no date is about the year it was published.
 fn same_time(a: &Frame, b: &Frame) -> bool {
-    let year = |f: &Frame| f.published.map(|d| PartialDate::from_year(d.year()));
+    let year = |f: &Frame| f.published.and_then(|d| PartialDate::from_year(d.year()));
     match (a.dates.is_empty(), b.dates.is_empty()) {
         (false, false) => dates_shared(a, b),
         (true, true) => true,

@@ -23,7 +23,7 @@ pub use entity::EntityTable;
 
 use crate::model::{
     Article, Attribution, AttributionMode, Claim, Entity, EntityKind, Quantity, QuantityKind, QuantityValue,
-    SkipReason, Skipped, UnresolvedDate,
+    SkipReason, Skipped, UnreadAmount, UnresolvedDate,
 };
 use clause::Join;
 
@@ -267,9 +267,20 @@ impl Extractor {
                 && (found.whole_sentence || clauses[lo + 1..=hi].iter().all(|(_, join)| *join == Join::And));
             let clause_text = &text[range.clone()];
             let inside = |r: &std::ops::Range<usize>| r.start >= range.start && r.end <= range.end;
+            // An amount too large to represent stays text, with a note.
+            let readable =
+                |q: &&quantity::Found| !matches!(q.value, QuantityValue::Number(v) if !v.is_finite());
+            let unread_amounts: Vec<UnreadAmount> = quantities
+                .iter()
+                .filter(|q| inside(&q.range) && !readable(q))
+                .map(|q| UnreadAmount {
+                    text: text[q.range.clone()].to_owned(),
+                    span: sentence.text.span(q.range.clone()),
+                })
+                .collect();
             let mut claim_quantities: Vec<Quantity> = quantities
                 .iter()
-                .filter(|q| inside(&q.range))
+                .filter(|q| inside(&q.range) && readable(q))
                 .map(|q| Quantity {
                     kind: q.kind,
                     value: q.value.clone(),
@@ -321,6 +332,7 @@ impl Extractor {
                 quantities: claim_quantities,
                 entities,
                 unresolved_dates: unresolved,
+                unread_amounts,
                 facts: Vec::new(),
             });
         }

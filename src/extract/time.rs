@@ -157,9 +157,9 @@ pub(crate) fn find(text: &str, published: Option<PartialDate>) -> Vec<Found> {
             };
             if b > a && b - a < 100 {
                 let a_end = caps.name("r_a").map_or(range.start, |m| m.end());
-                out.push(Found { date: Some(PartialDate::from_year(a)), range: range.start..a_end });
+                out.push(Found { date: PartialDate::from_year(a), range: range.start..a_end });
                 let b_range = caps.name("r_b").map_or(range.clone(), |m| m.range());
-                out.push(Found { date: Some(PartialDate::from_year(b)), range: b_range });
+                out.push(Found { date: PartialDate::from_year(b), range: b_range });
             }
         } else if caps.name("rel").is_some() {
             let which = caps["rel_w"].to_lowercase();
@@ -184,7 +184,7 @@ pub(crate) fn find(text: &str, published: Option<PartialDate>) -> Vec<Found> {
             out.push(Found { date, range });
         } else if caps.name("y").is_some() {
             let year: i32 = caps["y_y"].parse().unwrap_or(0);
-            out.push(Found { date: Some(PartialDate::from_year(year)), range });
+            out.push(Found { date: PartialDate::from_year(year), range });
         }
     }
     out
@@ -218,7 +218,7 @@ fn relative(which: &str, unit: &str, published: Option<PartialDate>) -> Option<P
         _ => 0,
     };
     match unit {
-        "year" => Some(PartialDate::from_year(p.year() + offset(which))),
+        "year" => PartialDate::from_year(p.year() + offset(which)),
         "month" => {
             let (y, m) = month_precise(Some(p))?;
             let total = y * 12 + i32::from(m) - 1 + offset(which);
@@ -227,10 +227,10 @@ fn relative(which: &str, unit: &str, published: Option<PartialDate>) -> Option<P
         // Seasons resolve to their year; "last summer" needs the month to
         // know whether this year's summer is over.
         "summer" | "winter" | "spring" | "autumn" | "fall" => match which {
-            "this" => Some(PartialDate::from_year(p.year())),
+            "this" => PartialDate::from_year(p.year()),
             "last" => {
                 let (y, m) = month_precise(Some(p))?;
-                Some(PartialDate::from_year(if m >= 9 && unit == "summer" { y } else { y - 1 }))
+                PartialDate::from_year(if m >= 9 && unit == "summer" { y } else { y - 1 })
             }
             _ => None,
         },

@@ -261,6 +261,7 @@ pub struct Claim {
     pub(crate) quantities: Vec<Quantity>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) unresolved_dates: Vec<UnresolvedDate>,
+    pub(crate) unread_amounts: Vec<UnreadAmount>,
     pub(crate) facts: Vec<Fact>,
 }
 
@@ -284,6 +285,7 @@ impl Claim {
             quantities: Vec::new(),
             entities: Vec::new(),
             unresolved_dates: Vec::new(),
+            unread_amounts: Vec::new(),
             facts: Vec::new(),
         }
     }
@@ -344,6 +346,11 @@ impl Claim {
     /// Date expressions the publication date could not resolve.
     pub fn unresolved_dates(&self) -> &[UnresolvedDate] {
         &self.unresolved_dates
+    }
+
+    /// Amounts too large to represent, left as text.
+    pub fn unread_amounts(&self) -> &[UnreadAmount] {
+        &self.unread_amounts
     }
 
     /// The facts the claim states, once extraction has read them.
@@ -417,6 +424,17 @@ pub struct Skipped {
 #[non_exhaustive]
 pub struct UnresolvedDate {
     /// The expression as written.
+    pub text: String,
+    /// Where it is in the article's original text.
+    pub span: Span,
+}
+
+/// An amount too large to represent ("$" and 400 nines): it stays text,
+/// and is not read as a quantity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UnreadAmount {
+    /// The amount as written.
     pub text: String,
     /// Where it is in the article's original text.
     pub span: Span,

@@ -84,20 +84,30 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    /// A year-precision date.
-    pub fn from_year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+    /// The years a date may have: four digits, as `YYYY` writes them ("last
+    /// year" in an article dated 0000 is no date at all).
+    pub const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+    /// A year-precision date, or `None` for a year outside
+    /// [`PartialDate::YEARS`].
+    pub fn from_year(year: i32) -> Option<Self> {
+        Self::YEARS.contains(&year).then_some(Self { year, month: None, day: None })
     }
 
-    /// A month-precision date, or `None` when `month` is not 1 to 12.
+    /// A month-precision date, or `None` when `month` is not 1 to 12 or
+    /// the year is outside [`PartialDate::YEARS`].
     pub fn year_month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        let valid = Self::YEARS.contains(&year) && (1..=12).contains(&month);
+        valid.then_some(Self { year, month: Some(month), day: None })
     }
 
     /// A day-precision date, or `None` when the date does not exist
-    /// (`2021-02-30`).
+    /// (`2021-02-30`) or the year is outside [`PartialDate::YEARS`].
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
-        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        let valid = Self::YEARS.contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
         valid.then_some(Self { year, month: Some(month), day: Some(day) })
     }
 
@@ -133,7 +143,7 @@ impl PartialDate {
         // Four ASCII digits always fit in an i32.
         let year = i32::try_from(year).map_err(|_| shape())?;
         let Some(month_text) = month_text else {
-            return Ok(Self::from_year(year));
+            return Self::from_year(year).ok_or_else(shape);
         };
         let month = number(month_text, 2).ok_or_else(shape)?;
         let month = u8::try_from(month).map_err(|_| shape())?;

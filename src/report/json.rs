@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     Assessment, AttributionMode, ClaimGroup, ClaimPair, ContradictionType, Fact, FactualitySummary, Origin,
-    Quantity, Relation, RelationKind, Span, UnresolvedDate, Verdict,
+    Quantity, Relation, RelationKind, Span, UnreadAmount, UnresolvedDate, Verdict,
 };
 use crate::tracker::Tracker;
 
@@ -111,6 +111,9 @@ pub struct ClaimRecord {
     /// Date expressions the publication date could not resolve.
     #[serde(default)]
     pub unresolved_dates: Vec<UnresolvedDate>,
+    /// Amounts too large to represent, left as text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread_amounts: Vec<UnreadAmount>,
     /// Canonical names of the entities mentioned.
     #[serde(default)]
     pub entities: Vec<String>,
@@ -274,6 +277,7 @@ impl Document {
                 quantities: c.quantities().to_vec(),
                 facts: c.facts().to_vec(),
                 unresolved_dates: c.unresolved_dates().to_vec(),
+                unread_amounts: c.unread_amounts().to_vec(),
                 entities: c.entities().iter().map(|e| e.name.clone()).collect(),
             })
             .collect();
