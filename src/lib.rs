@@ -109,7 +109,7 @@ mod state;
 pub mod synthetic;
 mod tracker;
 
-pub use corpus::{BlockKind, Corpus, DEFAULT_MAX_FILE_SIZE, LoadReport, Loader, TextBlock};
+pub use corpus::{BlockKind, Corpus, DEFAULT_MAX_FILE_SIZE, LoadReport, Loader, MAX_ARTICLE_SIZE, TextBlock};
 pub use error::{Error, Location, Result};
 pub use extract::{EntityTable, Extraction, Extractor};
 pub use matching::{Grouping, MatchConfig, Matcher, PairFeatures, Scorer};

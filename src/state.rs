@@ -3,9 +3,12 @@
 //! already seen.
 //!
 //! Invariants:
-//! - Writes are atomic: the state goes to a temporary file in the same
-//!   directory, is flushed to disk, then renamed over the old one. A crash
-//!   leaves the old state or the new one, never half of either.
+//! - Writes are atomic and durable: the state goes to a temporary file in
+//!   the same directory (`.NAME.XXXXXX.tmp`), is flushed to disk, renamed
+//!   over the old one, and the directory is synced. A crash leaves the old
+//!   state or the new one, never half of either; a temporary a killed run
+//!   left behind is removed by the next save of the same state. Two
+//!   processes saving one state at once are not supported.
 //! - A state that cannot be read (corrupt, truncated, another format or
 //!   version) is an [`Error::State`] naming the file and line; it is never
 //!   overwritten by a caller that stops on the error.
@@ -23,6 +26,9 @@ use crate::corpus::Corpus;
 use crate::error::{Error, Location};
 use crate::model::{Article, ArticleMeta, Span};
 use crate::tracker::{Tracker, TrackerBuilder};
+
+/// How a temporary of a state being written ends: `.NAME.XXXXXX.tmp`.
+const TEMPORARY_SUFFIX: &str = ".tmp";
 
 /// The state file format's name, written in every file.
 pub const STATE_FORMAT: &str = "claimtrack-state";
@@ -92,7 +98,9 @@ impl State {
         #[derive(Deserialize)]
         struct Header {
             format: Option<String>,
-            version: Option<u32>,
+            // Wider than the file's own field, so a far newer version
+            // is read as a version, not as corruption.
+            version: Option<u64>,
         }
         let header: Header = serde_json::from_str(&text).map_err(|e| Error::State {
             at: at(Some(e.line())),
@@ -102,7 +110,7 @@ impl State {
             return Err(Error::State { at: at(None), message: format!("not a {STATE_FORMAT} file") });
         }
         match header.version {
-            Some(STATE_VERSION) => {}
+            Some(v) if v == u64::from(STATE_VERSION) => {}
             Some(v) => {
                 return Err(Error::State {
                     at: at(None),
@@ -138,6 +146,8 @@ impl State {
                 record_line: a.record_line,
                 id_line: a.id_line,
             };
+            crate::corpus::check_stored(&article)
+                .map_err(|message| Error::State { at: at(None), message })?;
             corpus.insert(article).map_err(|e| Error::State { at: at(None), message: e.to_string() })?;
         }
         Ok(Self { corpus, groups: file.groups })
@@ -195,19 +205,39 @@ impl Tracker {
         // Serializing plain data cannot fail.
         let mut text = serde_json::to_string(&file).unwrap_or_default();
         text.push('\n');
+        let io = |source| Error::Io { path: path.to_path_buf(), source };
         let name =
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "state".into());
-        let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-        let io = |source| Error::Io { path: path.to_path_buf(), source };
-        let written = (|| {
-            let mut f = fs::File::create(&temporary)?;
-            f.write_all(text.as_bytes())?;
-            f.sync_all()?;
-            fs::rename(&temporary, path)
-        })();
-        if let Err(source) = written {
-            let _ = fs::remove_file(&temporary);
-            return Err(io(source));
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        // Temporaries of this state that a killed run left behind.
+        let prefix = format!(".{name}.");
+        if let Ok(entries) = fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                let other = entry.file_name().to_string_lossy().into_owned();
+                // Earlier versions named them `.NAME.tmp-PID`.
+                let ours = other.ends_with(TEMPORARY_SUFFIX) || other.starts_with(&format!("{prefix}tmp-"));
+                if other.starts_with(&prefix) && ours {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+        let mut temporary = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(TEMPORARY_SUFFIX)
+            .tempfile_in(&dir)
+            .map_err(io)?;
+        temporary.write_all(text.as_bytes()).map_err(io)?;
+        temporary.as_file().sync_all().map_err(io)?;
+        // On failure the temporary is removed when it is dropped.
+        temporary.persist(path).map_err(|e| io(e.error))?;
+        // The rename is durable once the directory is synced; where a
+        // directory cannot be opened as a file (Windows), the rename is
+        // all there is.
+        if let Ok(d) = fs::File::open(&dir) {
+            d.sync_all().map_err(io)?;
         }
         Ok(())
     }

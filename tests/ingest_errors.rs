@@ -109,6 +109,18 @@ fn file_over_the_size_limit() {
 }
 
 #[test]
+fn the_size_limit_bounds_each_jsonl_record_not_the_feed() {
+    // Twenty records of about 50 bytes: a 1 KB feed under a 100-byte limit.
+    let mut feed: String =
+        (0..20).map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"Record {i} is here.\"}}\n")).collect();
+    feed.push_str(&format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n", "x".repeat(200)));
+    let (corpus, errors) =
+        load("feed-size", &[("feed.jsonl", feed.as_bytes())], Loader::new().max_file_size(100));
+    assert_eq!(errors, ["DIR/feed.jsonl:21: record is 226 bytes, over the limit of 100 bytes"]);
+    assert_eq!(corpus.len(), 20);
+}
+
+#[test]
 fn jsonl_errors_name_the_line_and_keep_good_records() {
     let jsonl = concat!(
         "{\"id\": \"j1\", \"text\": \"First record.\"}\n",
@@ -247,4 +259,16 @@ fn an_article_in_another_language_is_skipped_with_a_diagnostic() {
         ]
     );
     assert_eq!(ids(&corpus), ["a", "gb"]);
+}
+
+#[test]
+fn an_article_without_a_sentence_is_noted_not_silently_empty() {
+    let article =
+        Loader::new().parse_document("rules", "---\ntitle: t\n---\n***\n\n- - -\n\n* * *\n").expect("parses");
+    let mut corpus = claimtrack::Corpus::new();
+    corpus.insert(article).expect("id");
+    let tracker = claimtrack::Tracker::new(corpus);
+    assert!(tracker.claims().is_empty());
+    let skipped: Vec<_> = tracker.skipped_of("rules").map(|s| s.reason).collect();
+    assert_eq!(skipped, [claimtrack::SkipReason::NoSentence]);
 }

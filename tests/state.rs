@@ -30,7 +30,14 @@ fn a_saved_tracker_loads_back_to_the_same_results() {
     let dir = tmp.path();
     let file = dir.join("state.json");
     let tracker = common::tracker();
+    // Temporaries a killed save left behind, in both namings, and a file
+    // of another state that must stay.
+    for stale in [".state.json.x1Y2z3.tmp", ".state.json.tmp-4242", ".other.json.a1b2c3.tmp"] {
+        std::fs::write(dir.join(stale), "half a state").expect("write");
+    }
     tracker.save(&file).expect("saves");
+    std::fs::remove_file(dir.join(".other.json.a1b2c3.tmp"))
+        .expect("another state's temporary is left alone");
     let back = State::load(&file).expect("loads").into_tracker();
     assert_eq!(Document::new(&back).to_json(), Document::new(&tracker).to_json());
     let leftovers: Vec<_> =
@@ -111,6 +118,34 @@ fn truncated_corrupt_and_newer_files_are_refused_and_left_untouched() {
 
     std::fs::write(&file, "{\"hello\": 1}").expect("write");
     assert!(load_error(&file).contains("not a claimtrack-state file"));
+
+    std::fs::write(&file, text.replacen("\"version\":1", "\"version\":99999999999", 1)).expect("write");
+    let message = load_error(&file);
+    assert!(message.contains("version 99999999999, but this claimtrack reads version 1 only"), "{message}");
+}
+
+#[test]
+fn a_state_is_checked_as_strictly_as_fresh_input() {
+    let tmp = common::temp_dir("state-strict");
+    let file = tmp.path().join("state.json");
+    common::tracker().save(&file).expect("saves");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let first_id = "000_6381181499891bc2";
+    for (bad_id, why) in [("a b#c", "must not contain whitespace"), ("", "empty id")] {
+        let id_field = format!("\"id\":\"{first_id}\"");
+        assert!(text.contains(&id_field));
+        std::fs::write(&file, text.replacen(&id_field, &format!("\"id\":\"{bad_id}\""), 1)).expect("write");
+        let message = load_error(&file);
+        assert!(message.contains(why), "{bad_id:?}: {message}");
+    }
+    // An empty body: the span covers nothing.
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let article = &mut value["articles"][0];
+    let len = article["original"].as_str().expect("text").len();
+    article["body"] = serde_json::json!([len, len]);
+    std::fs::write(&file, value.to_string()).expect("write");
+    let message = load_error(&file);
+    assert!(message.contains("empty body"), "{message}");
 }
 
 #[test]

@@ -65,8 +65,15 @@ struct Cli {
     #[arg(long)]
     evidence: bool,
 
-    /// Skip files, and JSONL records, larger than BYTES.
-    #[arg(long, value_name = "BYTES", default_value_t = claimtrack::DEFAULT_MAX_FILE_SIZE)]
+    /// Skip files, and JSONL records, larger than BYTES (at most 64 MiB,
+    /// 67108864: a larger article would take more memory than a machine
+    /// has; split it, or feed it as JSONL records).
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = claimtrack::DEFAULT_MAX_FILE_SIZE,
+        value_parser = clap::value_parser!(u64).range(..=claimtrack::MAX_ARTICLE_SIZE)
+    )]
     max_file_size: u64,
 
     /// Write the report to FILE (atomically: FILE is whole or untouched)

@@ -82,6 +82,7 @@ fn options_that_do_not_apply_are_refused_with_status_2() {
             "--review-url applies to --format claimreview only",
         ),
         (&["-f", "claimreview", "--review-date", "2021-02-30", "corpus"][..], "is not a calendar date"),
+        (&["--max-file-size", "300000000", "corpus"][..], "300000000 is not in 0..=67108864"),
     ] {
         let out = claimtrack(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));

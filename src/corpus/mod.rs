@@ -22,6 +22,12 @@ pub use markup::{BlockKind, TextBlock};
 /// The default size limit for one input file: 16 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// The largest one article may be, whatever limit is set: 64 MiB. The
+/// pipeline holds some fifty bytes per byte of an article's text while it
+/// reads it, so a larger text is refused up front rather than run out of
+/// memory; split it into articles (a JSONL feed has no limit as a whole).
+pub const MAX_ARTICLE_SIZE: u64 = 64 * 1024 * 1024;
+
 /// File names in a directory that document the directory rather than
 /// hold an article (the corpus keeps its README next to the articles).
 const DOCUMENTATION_STEMS: &[&str] = &["readme", "license", "licence", "changelog", "contributing"];
@@ -150,9 +156,10 @@ impl Loader {
     }
 
     /// Sets the largest file, in bytes, that will be read
-    /// ([`DEFAULT_MAX_FILE_SIZE`] by default).
+    /// ([`DEFAULT_MAX_FILE_SIZE`] by default), and of a JSONL feed the
+    /// largest record; at most [`MAX_ARTICLE_SIZE`].
     pub fn max_file_size(mut self, bytes: u64) -> Self {
-        self.max_file_size = bytes;
+        self.max_file_size = bytes.min(MAX_ARTICLE_SIZE);
         self
     }
 
@@ -201,14 +208,25 @@ impl Loader {
     /// limit applies to each record, not to the whole stream, so a feed of
     /// any length reads in bounded memory per line. A bad record is
     /// reported and skipped; the others still load.
-    pub fn load_jsonl(
+    pub fn load_jsonl(&self, corpus: &mut Corpus, name: &str, reader: impl std::io::BufRead) -> LoadReport {
+        let mut report = LoadReport::default();
+        self.read_jsonl(corpus, &mut report, None, Path::new(name), name, reader);
+        report
+    }
+
+    /// JSONL records from `reader`, each held to the size limit: from the
+    /// file `path` if any, with errors pointing at `source`, records
+    /// without an id named after `stem`.
+    fn read_jsonl(
         &self,
         corpus: &mut Corpus,
-        name: &str,
+        report: &mut LoadReport,
+        path: Option<&Path>,
+        source: &Path,
+        stem: &str,
         mut reader: impl std::io::BufRead,
-    ) -> LoadReport {
-        let mut report = LoadReport::default();
-        let at = |line| Location::new(Some(Path::new(name)), Some(line));
+    ) {
+        let at = |line| Location::new(Some(source), Some(line));
         let mut buffer = Vec::new();
         for line_no in 1.. {
             buffer.clear();
@@ -220,8 +238,8 @@ impl Loader {
             ) {
                 Ok(0) => break,
                 Ok(_) => {}
-                Err(source) => {
-                    report.errors.push(Error::Io { path: PathBuf::from(name), source });
+                Err(error) => {
+                    report.errors.push(Error::Io { path: source.to_path_buf(), source: error });
                     break;
                 }
             }
@@ -246,7 +264,7 @@ impl Loader {
             };
             let line = line.strip_suffix('\n').unwrap_or(line);
             let line = line.strip_suffix('\r').unwrap_or(line);
-            match jsonl_article(None, Path::new(name), name, line_no, line) {
+            match jsonl_article(path, source, stem, line_no, line) {
                 Ok(Some(article)) => {
                     let id = article.id().to_owned();
                     match corpus.insert(article) {
@@ -258,7 +276,6 @@ impl Loader {
                 Err(error) => report.errors.push(error),
             }
         }
-        report
     }
 
     /// The files under directory `path` that [`Loader::load_path`] passes
@@ -286,6 +303,18 @@ impl Loader {
     }
 
     fn load_file_into(&self, corpus: &mut Corpus, path: &Path, report: &mut LoadReport) {
+        if article_format(path) == Some(Format::Jsonl) {
+            // A feed: the size limit bounds each record, not the file.
+            match fs::File::open(path) {
+                Ok(file) => {
+                    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    let reader = std::io::BufReader::new(file);
+                    self.read_jsonl(corpus, report, Some(path), path, &stem, reader);
+                }
+                Err(source) => report.errors.push(Error::Io { path: path.to_path_buf(), source }),
+            }
+            return;
+        }
         let text = match self.read_text(path) {
             Ok(text) => text,
             Err(error) => {
@@ -293,25 +322,18 @@ impl Loader {
                 return;
             }
         };
-        let articles = match article_format(path) {
-            Some(Format::Jsonl) => parse_jsonl(path, &text, &mut report.errors),
-            _ => {
-                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                match parse_document(Some(path), stem.as_deref().unwrap_or("article"), text) {
-                    Ok(article) => vec![article],
-                    Err(error) => {
-                        report.errors.push(error);
-                        return;
-                    }
-                }
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let article = match parse_document(Some(path), stem.as_deref().unwrap_or("article"), text) {
+            Ok(article) => article,
+            Err(error) => {
+                report.errors.push(error);
+                return;
             }
         };
-        for article in articles {
-            let id = article.id().to_owned();
-            match corpus.insert(article) {
-                Ok(()) => report.added.push(id),
-                Err(error) => report.errors.push(error),
-            }
+        let id = article.id().to_owned();
+        match corpus.insert(article) {
+            Ok(()) => report.added.push(id),
+            Err(error) => report.errors.push(error),
         }
     }
 
@@ -421,6 +443,25 @@ fn parse_document(path: Option<&Path>, stem: &str, text: String) -> Result<Artic
     check_body(article, path)
 }
 
+/// Checks an article read back from a saved state as strictly as fresh
+/// input: an id the loader takes, a body that is not blank, English text.
+pub(crate) fn check_stored(article: &Article) -> Result<(), String> {
+    if article.id.is_empty() {
+        return Err("an article has an empty id".into());
+    }
+    fields::check_id(&article.id)?;
+    if article.body().trim().is_empty() {
+        return Err(format!("article {:?} has an empty body", article.id));
+    }
+    if let Some(language) = article.meta.language.as_deref().filter(|l| !is_english(l)) {
+        return Err(format!(
+            "article {:?} is in `{language}`: claimtrack reads English (`en`) only",
+            article.id
+        ));
+    }
+    Ok(())
+}
+
 /// Checks an article has text in a language claimtrack reads; errors
 /// point at `source`, the file or stream it came from.
 fn check_body(article: Article, source: Option<&Path>) -> Result<Article, Error> {
@@ -445,19 +486,6 @@ fn is_english(tag: &str) -> bool {
     primary.eq_ignore_ascii_case("en")
         || primary.eq_ignore_ascii_case("eng")
         || tag.eq_ignore_ascii_case("english")
-}
-
-fn parse_jsonl(path: &Path, text: &str, errors: &mut Vec<Error>) -> Vec<Article> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut articles = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        match jsonl_article(Some(path), path, &stem, index + 1, line) {
-            Ok(Some(article)) => articles.push(article),
-            Ok(None) => {}
-            Err(error) => errors.push(error),
-        }
-    }
-    articles
 }
 
 /// The article of one JSONL line, `None` for a blank line. `path` is the

@@ -141,6 +141,19 @@ impl Extractor {
     /// Claim ids are the article id, `#`, and the claim's 1-based position.
     pub fn extract(&self, article: &Article) -> Extraction {
         let sentences = segment::sentences(article);
+        if sentences.is_empty() {
+            // Nothing that reads as a sentence: say so, with the body.
+            let body = article.body_span();
+            return Extraction {
+                claims: Vec::new(),
+                skipped: vec![Skipped {
+                    article: article.id().to_owned(),
+                    span: body,
+                    text: article.body().trim().to_owned(),
+                    reason: SkipReason::NoSentence,
+                }],
+            };
+        }
         let published = article.meta().published;
         let outlet = article.meta().outlet.clone();
         let mut per_block: HashMap<usize, Vec<usize>> = HashMap::new();

@@ -384,6 +384,10 @@ pub enum SkipReason {
     Link,
     /// A piece too short to check ("She writes,", "RT").
     Fragment,
+    /// An article body that holds no sentence at all (only rules,
+    /// bullets, punctuation): the whole body, so the article is not
+    /// silently empty.
+    NoSentence,
 }
 
 impl SkipReason {
@@ -400,6 +404,7 @@ impl SkipReason {
             SkipReason::List => "list",
             SkipReason::Link => "link",
             SkipReason::Fragment => "fragment",
+            SkipReason::NoSentence => "no_sentence",
         }
     }
 }
