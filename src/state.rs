@@ -224,11 +224,17 @@ impl Tracker {
                 }
             }
         }
-        let mut temporary = tempfile::Builder::new()
-            .prefix(&prefix)
-            .suffix(TEMPORARY_SUFFIX)
-            .tempfile_in(&dir)
-            .map_err(io)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
+        // The state keeps the permissions of the file it replaces, or a new
+        // file's usual ones, not a temporary's owner-only mode.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
+            builder.permissions(fs::Permissions::from_mode(mode));
+        }
+        let mut temporary = builder.tempfile_in(&dir).map_err(io)?;
         temporary.write_all(text.as_bytes()).map_err(io)?;
         temporary.as_file().sync_all().map_err(io)?;
         // On failure the temporary is removed when it is dropped.

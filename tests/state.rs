@@ -43,6 +43,12 @@ fn a_saved_tracker_loads_back_to_the_same_results() {
     let leftovers: Vec<_> =
         std::fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").file_name()).collect();
     assert_eq!(leftovers, ["state.json"], "no temporary file is left behind");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&file).expect("saved").permissions().mode();
+        assert_ne!(mode & 0o044, 0, "a new file's usual permissions, not a temporary's 0600: {mode:o}");
+    }
 }
 
 #[test]

@@ -191,6 +191,12 @@ fn output_goes_to_a_file_whole_and_leaves_no_temporary_file() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["report.json"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&file).expect("written").permissions().mode();
+        assert_ne!(mode & 0o044, 0, "a new file's usual permissions, not a temporary's 0600: {mode:o}");
+    }
     // A file in a directory that does not exist: status 1, nothing written.
     let out = claimtrack(&["-o", "no/such/dir/report.md", "corpus"]);
     assert_eq!(out.status.code(), Some(1));

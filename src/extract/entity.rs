@@ -84,8 +84,11 @@ impl EntityTable {
     /// demonyms and abbreviations, major organisations and news agencies,
     /// regions, and people prominent in Middle East, China and Russia news.
     pub fn builtin() -> Self {
-        // The built-in table is checked by a unit test, so it always parses.
-        Self::parse(BUILTIN).unwrap_or_default()
+        // Parsed once per process; the built-in table is checked by a unit
+        // test, so it always parses.
+        static TABLE: std::sync::LazyLock<EntityTable> =
+            std::sync::LazyLock::new(|| EntityTable::parse(BUILTIN).unwrap_or_default());
+        TABLE.clone()
     }
 
     /// An empty table.

@@ -125,10 +125,15 @@ impl Tokenizer {
         // Quantities become value tokens; their words are taken out of the
         // text so "$400bn" does not also count as the word "400bn".
         let mut blanks: Vec<(usize, usize)> = Vec::new();
+        // Quantities come in text order: each is looked for after the one
+        // before, so a claim of many amounts is read once, not once each.
+        let mut cursor = 0;
         for q in claim.quantities() {
             let written: String = q.text.nfkc().collect();
-            if let Some(at) = text.find(&written) {
+            if let Some(at) = text.get(cursor..).and_then(|rest| rest.find(&written)) {
+                let at = cursor + at;
                 blanks.push((at, at + written.len()));
+                cursor = at + written.len();
             }
             let (slot, value, key) = match q.value {
                 // A date keys by its month when it has one: a year alone

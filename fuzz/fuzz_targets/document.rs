@@ -1,0 +1,34 @@
+//! Any bytes, read as a Markdown document and as JSONL records, through
+//! the whole pipeline and every output format: no panic, and the JSON
+//! reads back to the same bytes.
+
+#![no_main]
+
+use claimtrack::report::{self, json::Document};
+use claimtrack::{Corpus, Loader, Tracker};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let loader = Loader::new();
+    let mut corpus = Corpus::new();
+    if let Ok(article) = loader.parse_document("fuzz", text) {
+        let _ = corpus.insert(article);
+    }
+    let _ = loader.load_jsonl(&mut corpus, "fuzz.jsonl", text.as_bytes());
+    let tracker = Tracker::new(corpus);
+    let document = Document::new(&tracker);
+    let json = document.to_json();
+    let back = Document::from_json(&json).expect("the tracker's own JSON reads back");
+    assert_eq!(back.to_json(), json, "and to the same bytes");
+    let mut jsonl = Vec::new();
+    document.write_jsonl(&mut jsonl).expect("writes to memory");
+    let _ = report::markdown_with(&tracker, report::MarkdownOptions::default().evidence(true));
+    let _ = report::csv(&tracker);
+    let _ = report::dot(&tracker);
+    let _ = report::claimreview(&tracker);
+    // The input's first line as a query.
+    let query = text.lines().next().unwrap_or_default();
+    let hits = tracker.query(query, 5);
+    let _ = report::query_markdown(&tracker, query, &hits);
+});
