@@ -755,7 +755,8 @@ fn depths(text: &str) -> Vec<u8> {
     let mut curly = 0u8;
     let mut paren = 0u8;
     for (i, c) in text.char_indices() {
-        let depth = u8::from(quote) + curly + paren;
+        // Each count saturates at 255, so their sum must too.
+        let depth = u8::from(quote).saturating_add(curly).saturating_add(paren);
         for slot in out.iter_mut().skip(i).take(c.len_utf8()) {
             *slot = depth;
         }
@@ -962,6 +963,16 @@ mod tests {
         ] {
             assert_eq!(split(text), [text]);
         }
+    }
+
+    #[test]
+    fn nesting_deeper_than_a_byte_counts_stays_nested() {
+        // Found by fuzzing: 300 curly quotes and 300 brackets deep.
+        let text = format!("He said {}the deal was signed and they left{}.", "\u{201c}([".repeat(300), "])");
+        let depth = depths(&text);
+        let at = text.find("and").expect("and");
+        assert_ne!(depth[at], 0, "inside the quotes and brackets");
+        assert_eq!(split(&text), [text.as_str()]);
     }
 
     #[test]
