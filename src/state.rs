@@ -5,7 +5,8 @@
 //! Invariants:
 //! - Writes are atomic and durable: the state goes to a temporary file in
 //!   the same directory (`.NAME.XXXXXX.tmp`), is flushed to disk, renamed
-//!   over the old one, and the directory is synced. A crash leaves the old
+//!   over the old one (keeping its permissions), and the directory is
+//!   synced. A crash leaves the old
 //!   state or the new one, never half of either; a temporary a killed run
 //!   left behind is removed by the next save of the same state. Two
 //!   processes saving one state at once are not supported.
@@ -29,6 +30,21 @@ use crate::tracker::{Tracker, TrackerBuilder};
 
 /// How a temporary of a state being written ends: `.NAME.XXXXXX.tmp`.
 const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// Whether `name` is a temporary of the state whose temporaries start with
+/// `prefix` (`.NAME.`): `.NAME.` and six letters or digits and `.tmp`, as
+/// `tempfile` names them, or `.NAME.tmp-PID` as earlier versions did. A
+/// file of another state (`.NAME.bak.XXXXXX.tmp`) is not one.
+fn is_temporary_of(name: &str, prefix: &str) -> bool {
+    let Some(rest) = name.strip_prefix(prefix) else { return false };
+    let random = rest
+        .strip_suffix(TEMPORARY_SUFFIX)
+        .is_some_and(|r| r.len() == 6 && r.chars().all(|c| c.is_ascii_alphanumeric()));
+    let old = rest
+        .strip_prefix("tmp-")
+        .is_some_and(|pid| !pid.is_empty() && pid.chars().all(|c| c.is_ascii_digit()));
+    random || old
+}
 
 /// The state file format's name, written in every file.
 pub const STATE_FORMAT: &str = "claimtrack-state";
@@ -217,24 +233,25 @@ impl Tracker {
         if let Ok(entries) = fs::read_dir(&dir) {
             for entry in entries.flatten() {
                 let other = entry.file_name().to_string_lossy().into_owned();
-                // Earlier versions named them `.NAME.tmp-PID`.
-                let ours = other.ends_with(TEMPORARY_SUFFIX) || other.starts_with(&format!("{prefix}tmp-"));
-                if other.starts_with(&prefix) && ours {
+                if is_temporary_of(&other, &prefix) {
                     let _ = fs::remove_file(entry.path());
                 }
             }
         }
         let mut builder = tempfile::Builder::new();
         builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
-        // The state keeps the permissions of the file it replaces, or a new
-        // file's usual ones, not a temporary's owner-only mode.
+        // A new state gets a new file's usual permissions (0666 less the
+        // umask), not a temporary's owner-only mode; a replaced state keeps
+        // its own.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
-            let mode = fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
-            builder.permissions(fs::Permissions::from_mode(mode));
+            builder.permissions(fs::Permissions::from_mode(0o666));
         }
         let mut temporary = builder.tempfile_in(&dir).map_err(io)?;
+        if let Ok(existing) = fs::metadata(path) {
+            temporary.as_file().set_permissions(existing.permissions()).map_err(io)?;
+        }
         temporary.write_all(text.as_bytes()).map_err(io)?;
         temporary.as_file().sync_all().map_err(io)?;
         // On failure the temporary is removed when it is dropped.

@@ -32,12 +32,14 @@ fn a_saved_tracker_loads_back_to_the_same_results() {
     let tracker = common::tracker();
     // Temporaries a killed save left behind, in both namings, and a file
     // of another state that must stay.
-    for stale in [".state.json.x1Y2z3.tmp", ".state.json.tmp-4242", ".other.json.a1b2c3.tmp"] {
+    let others = [".other.json.a1b2c3.tmp", ".state.json.bak.a1b2c3.tmp"];
+    for stale in [".state.json.x1Y2z3.tmp", ".state.json.tmp-4242"].into_iter().chain(others) {
         std::fs::write(dir.join(stale), "half a state").expect("write");
     }
     tracker.save(&file).expect("saves");
-    std::fs::remove_file(dir.join(".other.json.a1b2c3.tmp"))
-        .expect("another state's temporary is left alone");
+    for other in others {
+        std::fs::remove_file(dir.join(other)).expect("another state's temporary is left alone");
+    }
     let back = State::load(&file).expect("loads").into_tracker();
     assert_eq!(Document::new(&back).to_json(), Document::new(&tracker).to_json());
     let leftovers: Vec<_> =
@@ -48,6 +50,11 @@ fn a_saved_tracker_loads_back_to_the_same_results() {
         use std::os::unix::fs::PermissionsExt as _;
         let mode = std::fs::metadata(&file).expect("saved").permissions().mode();
         assert_ne!(mode & 0o044, 0, "a new file's usual permissions, not a temporary's 0600: {mode:o}");
+        // A replaced state keeps its own, whatever the umask.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+        tracker.save(&file).expect("saves again");
+        let mode = std::fs::metadata(&file).expect("saved").permissions().mode();
+        assert_eq!(mode & 0o777, 0o664);
     }
 }
 

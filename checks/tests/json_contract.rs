@@ -176,7 +176,10 @@ fn out_of_range_amounts_and_dates_stay_inside_the_schema() {
     let huge = format!("---\ntitle: t\npublished: 2021-03-01\n---\nIran paid ${nines} to China on Monday.\n");
     let early = "---\ntitle: t\npublished: 0000\n---\nLast year the two countries signed a deal.\n";
     let late = "---\ntitle: t\npublished: 9999\n---\nNext year the two countries will sign a deal.\n";
-    let errors = contract_errors(&[("huge", &huge), ("early", early), ("late", late)]);
+    // Found by fuzzing: a finite amount this large read back one bit off
+    // until serde_json parsed floats exactly (`float_roundtrip`).
+    let large = format!("---\ntitle: t\n---\nIran paid $1,000,000 and $26{} more.\n", "9".repeat(270));
+    let errors = contract_errors(&[("huge", &huge), ("early", early), ("late", late), ("large", &large)]);
     assert!(errors.is_empty(), "{errors:#?}");
     let mut corpus = claimtrack::Corpus::new();
     corpus.insert(claimtrack::Loader::new().parse_document("huge", &huge).expect("parses")).expect("id");

@@ -384,15 +384,18 @@ fn write_atomically(
     let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
     builder.prefix(".claimtrack-").suffix(".tmp");
-    // The report keeps the permissions of the file it replaces, or a new
-    // file's usual ones, not a temporary's owner-only mode.
+    // A new report gets a new file's usual permissions (0666 less the
+    // umask), not a temporary's owner-only mode; a replaced one keeps its
+    // own.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(file).map_or(0o666, |m| m.permissions().mode());
-        builder.permissions(std::fs::Permissions::from_mode(mode));
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(dir)?;
+    if let Ok(existing) = std::fs::metadata(file) {
+        temp.as_file().set_permissions(existing.permissions())?;
+    }
     {
         let mut out = BufWriter::new(temp.as_file_mut());
         write(&mut out)?;

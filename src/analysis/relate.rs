@@ -456,7 +456,7 @@ fn numeric_conflict(a: &Frame, b: &Frame) -> Option<String> {
         if theirs.is_empty() {
             continue;
         }
-        let agree = ours.iter().any(|p| theirs.iter().any(|q| p.low <= q.high && q.low <= p.high));
+        let agree = ours.iter().any(|p| theirs.iter().any(|q| agrees(p, q)));
         if agree || sums_to(&ours, &theirs) || sums_to(&theirs, &ours) {
             continue;
         }

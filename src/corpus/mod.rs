@@ -553,6 +553,12 @@ impl Article {
         if text.trim().is_empty() {
             return Err(invalid("the text is empty".into()));
         }
+        if text.len() as u64 > MAX_ARTICLE_SIZE {
+            return Err(invalid(format!(
+                "the text is {} bytes, over the {MAX_ARTICLE_SIZE} bytes one article may have; split it",
+                text.len()
+            )));
+        }
         if let Some(language) = meta.language.as_deref().filter(|l| !is_english(l)) {
             return Err(invalid(format!("language `{language}`: claimtrack reads English (`en`) only")));
         }

@@ -425,7 +425,7 @@ impl<'t> Tokens<'t> {
             || next.starts_with(|c: char| c.is_ascii_digit());
         // "finalised and implemented, the deal": a comma ends the phrase.
         let joined = self.text[self.spans[k].end..self.spans[k + 1].start].trim().is_empty();
-        verb.len() > 4 && verb.ends_with("ed") && opens && joined
+        is_regular_past(verb) && opens && joined
     }
 
     /// Whether the words `left` and the words from index `k` each give a
@@ -443,7 +443,7 @@ impl<'t> Tokens<'t> {
     /// day of a month.
     fn figure(&self, i: usize) -> bool {
         let Some(w) = self.lower.get(i).map(AsRef::as_ref) else { return false };
-        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
         let day = i > 0 && super::time::is_month_word(&self.lower[i - 1]);
         w.starts_with(|c: char| c.is_ascii_digit()) && w.len() > 1 && !year && !day
     }
@@ -736,7 +736,8 @@ fn is_participle(word: &str) -> bool {
     word.len() > 5 && word.ends_with("ing") && !NOT_PARTICIPLES.contains(&word)
 }
 
-/// A regular past tense ("stuck" is listed): "-ed" after four letters.
+/// A regular past tense ("stuck" is listed): "-ed" after three letters
+/// or more.
 fn is_regular_past(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed")
 }

@@ -141,7 +141,7 @@ pub(crate) fn facts(original: &str, claim: &Claim, country: &dyn Fn(&str) -> Opt
         };
         let mut predicate = measure(original, last);
         let people = predicate == "person" || (q.kind == QuantityKind::Count && q.unit.is_empty());
-        if people && let Some(nation) = nationality(original, last, country) {
+        if people && let Some(nation) = nationality(original, last, span.end, country) {
             // "154 Dutch", "196 Dutch nationals", "200 were Dutch
             // citizens": the victims of one nationality, a measure apart
             // from the death toll.
@@ -201,21 +201,38 @@ fn measure(original: &str, q: &Quantity) -> String {
 const BEFORE_NATIONALITY: &[&str] = &["were", "are", "was", "is", "of", "from", "all"];
 
 /// The country whose people a count counts, named within the next few
-/// words after it ("154 Dutch", "200 were Dutch citizens").
-fn nationality(original: &str, q: &Quantity, country: &dyn Fn(&str) -> Option<String>) -> Option<String> {
-    let after = original.get(q.span.end..)?;
-    for word in after.split_whitespace().take(4) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+/// words after it and inside the claim (`end`): "154 Dutch", "200 were
+/// Dutch citizens", "193 people, were of Dutch nationality". Past a comma
+/// only a verb may come first ("298 people, Ukraine said" names who says
+/// it), and a sentence's end stops the search.
+fn nationality(
+    original: &str,
+    q: &Quantity,
+    end: usize,
+    country: &dyn Fn(&str) -> Option<String>,
+) -> Option<String> {
+    let after = original.get(q.span.end..end.max(q.span.end))?;
+    let mut after_comma = false;
+    for raw in after.split_whitespace().take(4) {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if word.is_empty() {
+            after_comma |= raw.contains(',');
             continue;
+        }
+        let lower = word.to_lowercase();
+        if after_comma && !BEFORE_NATIONALITY.contains(&lower.as_str()) {
+            return None;
         }
         if word.starts_with(char::is_uppercase) {
             return country(word);
         }
-        let lower = word.to_lowercase();
         if !(BEFORE_NATIONALITY.contains(&lower.as_str()) || PEOPLE.contains(&singular(&lower))) {
             return None;
         }
+        if raw.ends_with(['.', ';', ':', '!', '?']) {
+            return None;
+        }
+        after_comma = raw.ends_with(',');
     }
     None
 }
@@ -349,6 +366,11 @@ mod tests {
             predicates,
             ["person/dead", "person/Netherlands", "person/United Kingdom", "person/Netherlands"]
         );
+        // Not who says it, nor the next sentence.
+        let (m, _) =
+            read("The crash killed 298 people, Ukraine said. It injured 40 workers. Britons were safe.");
+        let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(predicates, ["person/dead", "person/injured"]);
     }
 
     #[test]

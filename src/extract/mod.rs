@@ -283,7 +283,13 @@ impl Extractor {
             // An amount too large to represent stays text, with a note.
             let readable =
                 |q: &&quantity::Found| !matches!(q.value, QuantityValue::Number(v) if !v.is_finite());
-            let unread_amounts: Vec<UnreadAmount> = quantities
+            // Quantities and mentions are in text order: each clause takes
+            // its own stretch of them, so a sentence of many clauses and
+            // many amounts is not read once per clause.
+            let first = quantities.partition_point(|q| q.range.start < range.start);
+            let last = quantities.partition_point(|q| q.range.start < range.end);
+            let in_clause = &quantities[first..last.max(first)];
+            let unread_amounts: Vec<UnreadAmount> = in_clause
                 .iter()
                 .filter(|q| inside(&q.range) && !readable(q))
                 .map(|q| UnreadAmount {
@@ -291,7 +297,7 @@ impl Extractor {
                     span: sentence.text.span(q.range.clone()),
                 })
                 .collect();
-            let mut claim_quantities: Vec<Quantity> = quantities
+            let mut claim_quantities: Vec<Quantity> = in_clause
                 .iter()
                 .filter(|q| inside(&q.range) && readable(q))
                 .map(|q| Quantity {

@@ -168,7 +168,11 @@ impl Tokenizer {
         }
         // Entity mentions become entity tokens, in text order, between the
         // words around them.
-        let overlaps = |start: usize, end: usize| blanks.iter().any(|&(s, e)| start < e && s < end);
+        // The blanks are disjoint and in text order: one ordered lookup.
+        let overlaps = |start: usize, end: usize| {
+            let first = blanks.partition_point(|&(_, e)| e <= start);
+            blanks.get(first).is_some_and(|&(s, _)| s < end)
+        };
         let mentions: Vec<_> =
             aliases.find(&text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
         // Who says it is not what is said: the speaker and the relays of

@@ -304,7 +304,7 @@ impl Kernel<'_> {
 
 /// Levenshtein distance between two term sequences. Claims hold a dozen
 /// terms or so: the common ends are cut, and the rest is one dynamic
-/// programming row on the stack, with no allocation (strsim's
+/// programming row, on the stack up to 64 terms (strsim's
 /// `generic_levenshtein`, and rapidfuzz over `u32` items, allocate on every
 /// call, which made them a third of the kernel's time).
 ///
@@ -325,7 +325,8 @@ fn edit_distance(a: &[Term], b: &[Term]) -> usize {
     let (x, y) = (&a[..a.len().min(EXACT_TERMS)], &b[..b.len().min(EXACT_TERMS)]);
     let window = x.len().max(y.len());
     let d = levenshtein(x, y);
-    (d * longer).div_ceil(window).min(longer)
+    // Never under the length difference, which any alignment must pay.
+    (d * longer).div_ceil(window).clamp(a.len().abs_diff(b.len()), longer)
 }
 
 /// The differing terms up to which [`edit_distance`] is exact.
@@ -629,6 +630,8 @@ mod tests {
         let same_but_one: Vec<Term> =
             a.iter().enumerate().map(|(i, &t)| if i == 1500 { 99 } else { t }).collect();
         assert_eq!(edit_distance(&a, &same_but_one), 1, "common ends are cut first");
+        let prefix: Vec<Term> = a[..301].iter().map(|&t| if t == 3 { 77 } else { t }).collect();
+        assert!(edit_distance(&a, &prefix) >= 3000 - 301, "never under the length difference");
         for (x, y) in [(&a, &b), (&b, &a)] {
             assert_eq!(edit_distance(x, y), d, "symmetric");
         }
