@@ -16,6 +16,10 @@
 //! - `quotes`: quotation marks nested `“"` deep;
 //! - `brackets`: brackets nested `([` deep;
 //! - `amounts`: one sentence of many amounts of money;
+//! - `pairs`: two such sentences, alike but for an amount in ten, so the
+//!   two claims are compared amount by amount;
+//! - `clauses`: one sentence of many clauses, each with a date, an amount
+//!   and parties;
 //! - `markdown`: many short articles, the readable report alone.
 
 use std::process::ExitCode;
@@ -97,6 +101,35 @@ fn body(shape: &str, bytes: usize) -> String {
             }
             out.push_str(" more.");
         }
+        "pairs" => {
+            for shift in [0, 1] {
+                out.push_str("Iran paid");
+                let mut i = 0usize;
+                while out.len() < (bytes / 2) * (shift + 1) {
+                    let value = 1 + i % 997 + usize::from(i.is_multiple_of(10)) * shift;
+                    out.push_str(&format!(" ${value},000,000 and"));
+                    i += 1;
+                }
+                out.push_str(" more.\n\n");
+            }
+        }
+        "clauses" => {
+            let parties = ["Iran", "China", "Russia", "France", "Germany", "Beijing", "Tehran"];
+            let mut i = 0usize;
+            while out.len() < bytes {
+                let (a, b) = (parties[i % parties.len()], parties[(i * 3 + 1) % parties.len()]);
+                let sep = if i == 0 { "" } else { ", and " };
+                // Every clause its own fact: no two alike.
+                out.push_str(&format!(
+                    "{sep}on March {} {}, {a} paid {b} ${} million",
+                    1 + i % 28,
+                    1000 + i / 28 % 1000,
+                    1 + i
+                ));
+                i += 1;
+            }
+            out.push('.');
+        }
         _ => unreachable!("known shape"),
     }
     out
@@ -151,7 +184,8 @@ fn run(shape: &str, bytes: usize) -> f64 {
     seconds
 }
 
-const SHAPES: [&str; 7] = ["paragraph", "line", "lines", "quotes", "brackets", "amounts", "markdown"];
+const SHAPES: [&str; 9] =
+    ["paragraph", "line", "lines", "quotes", "brackets", "amounts", "pairs", "clauses", "markdown"];
 
 fn main() -> ExitCode {
     let mut scale = 1.0f64;

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use crate::extract::fact::is_dimension;
 pub(crate) use crate::extract::lexicon::Stage;
 use crate::extract::lexicon::{WordLexicon, stage_of};
+use crate::matching::COMPARED;
 use crate::model::{
     Article, Certainty, Claim, EntityKind, FactKind, PartialDate, Polarity, QuantityKind, QuantityValue,
 };
@@ -218,12 +219,18 @@ impl Frame {
         let mut entities: Vec<String> = claim.entities().iter().map(|e| e.name.clone()).collect();
         entities.sort();
         entities.dedup();
-        let mut dates = Vec::new();
-        for q in claim.quantities() {
-            if let QuantityValue::Date(d) = &q.value {
-                dates.push(*d);
-            }
-        }
+        // Pairs of claims compare dates and amounts each with each: a claim
+        // brings its first `COMPARED` of them, so a table read as one
+        // sentence costs no more per pair than a sentence.
+        let dates: Vec<PartialDate> = claim
+            .quantities()
+            .iter()
+            .filter_map(|q| match &q.value {
+                QuantityValue::Date(d) => Some(*d),
+                _ => None,
+            })
+            .take(COMPARED)
+            .collect();
         let amounts: Vec<Amount> = claim
             .facts()
             .iter()
@@ -256,6 +263,7 @@ impl Frame {
                     text: v.text.clone(),
                 })
             })
+            .take(COMPARED)
             .collect();
         let mut measures: Vec<String> = amounts
             .iter()

@@ -497,7 +497,7 @@ fn is_denial(input: &Input<'_>, frames: &[Frame], claim: usize, target: usize) -
     names.extend(input.entities.lookup(speaker).map(|e| e.name.clone()));
     names.extend(speaker.split_whitespace().filter_map(|w| input.entities.lookup(w)).map(|e| e.name.clone()));
     let t = &frames[target];
-    names.iter().any(|n| t.entities.contains(n) || t.countries.contains(n))
+    names.iter().any(|n| t.entities.binary_search(n).is_ok() || t.countries.binary_search(n).is_ok())
 }
 
 fn assessment(

@@ -51,8 +51,9 @@ fn parties(a: &Frame, b: &Frame) -> Parties {
     if a.countries.is_empty() || b.countries.is_empty() {
         return Parties::Unknown;
     }
-    let a_in_b = a.countries.iter().all(|c| b.countries.contains(c));
-    let b_in_a = b.countries.iter().all(|c| a.countries.contains(c));
+    // Countries are sorted.
+    let a_in_b = a.countries.iter().all(|c| b.countries.binary_search(c).is_ok());
+    let b_in_a = b.countries.iter().all(|c| a.countries.binary_search(c).is_ok());
     if a_in_b || b_in_a { Parties::Compatible } else { Parties::Different }
 }
 

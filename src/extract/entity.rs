@@ -230,10 +230,15 @@ impl EntityTable {
             return mentions;
         }
         let mut by_surname = Vec::new();
+        // Mentions are in text order and do not overlap: one cursor finds
+        // the mention that could hold each token.
+        let mut next = 0;
         for token in &tokens {
-            if !is_capitalised(token.text)
-                || mentions.iter().any(|m| m.start <= token.start && token.end <= m.end)
-            {
+            while next < mentions.len() && mentions[next].end < token.end {
+                next += 1;
+            }
+            let held = mentions.get(next).is_some_and(|m| m.start <= token.start && token.end <= m.end);
+            if !is_capitalised(token.text) || held {
                 continue;
             }
             if let Some(name) = bearer_of(token.text, people) {

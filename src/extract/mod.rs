@@ -17,7 +17,7 @@ pub(crate) mod segment;
 pub(crate) mod text;
 pub(crate) mod time;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use entity::EntityTable;
 
@@ -73,10 +73,16 @@ struct Memory {
     /// Claims inside a quotation that is still open, waiting for the
     /// sentence that names its speaker.
     open_quote: Vec<usize>,
-    /// Every person the article has named, the most recent last, with the
-    /// title written before the name ("iranian foreign minister").
+    /// The people the article has named, the most recent last, with the
+    /// title written before the name ("iranian foreign minister"): the
+    /// last [`REMEMBERED_PEOPLE`] of them.
     people: Vec<(String, String)>,
 }
+
+/// How many people coreference remembers. A pronoun, a role or a surname
+/// refers to someone named recently; a bound keeps an article that names
+/// a new person in every sentence linear.
+const REMEMBERED_PEOPLE: usize = 256;
 
 impl Memory {
     /// The full names of the people named so far, the most recent last.
@@ -119,6 +125,9 @@ impl Memory {
                     self.people.push((name, title));
                 }
                 None => self.people.push((name, title)),
+            }
+            if self.people.len() > REMEMBERED_PEOPLE {
+                self.people.remove(0);
             }
         }
     }
@@ -274,10 +283,27 @@ impl Extractor {
         let cue_clause = clauses.iter().position(|(r, _)| r.contains(&found.cue_at)).unwrap_or(0);
         let starts_in_quote = !memory.open_quote.is_empty();
         let first_claim = claims.len();
+        // `apart[i]`: how many of the first `i` clauses are not joined by
+        // `and`, so that "every clause from here to there is joined by
+        // `and`" is one subtraction, not a walk.
+        let mut apart = Vec::with_capacity(clauses.len() + 1);
+        apart.push(0usize);
+        for (_, join) in &clauses {
+            apart.push(apart.last().copied().unwrap_or(0) + usize::from(*join != Join::And));
+        }
+        let all_and = |from: usize, to: usize| from >= to || apart[to] == apart[from];
+        // A date in a short adverbial that opens the sentence and is closed
+        // by a comma: "On January 1, 2016, ...", "Last year, ...". Dates
+        // are in text order: only those before the third word can.
+        let third_word = nth_word_start(text, 2);
+        let opening: Vec<&time::Found> = dates
+            .iter()
+            .take_while(|d| d.range.start <= third_word)
+            .filter(|d| text[d.range.end..].trim_start().starts_with(','))
+            .collect();
         for (k, (range, _)) in clauses.iter().enumerate() {
             let (lo, hi) = (k.min(cue_clause), k.max(cue_clause));
-            let governed = found.cue.is_some()
-                && (found.whole_sentence || clauses[lo + 1..=hi].iter().all(|(_, join)| *join == Join::And));
+            let governed = found.cue.is_some() && (found.whole_sentence || all_and(lo + 1, hi + 1));
             let clause_text = &text[range.clone()];
             let inside = |r: &std::ops::Range<usize>| r.start >= range.start && r.end <= range.end;
             // An amount too large to represent stays text, with a note.
@@ -312,11 +338,12 @@ impl Extractor {
             let mut unresolved = Vec::new();
             // A date in the sentence's opening adverbial ("On January 1,
             // 2016, A did X and did Y") dates every clause joined by `and`.
-            let shares_opening = clauses[..=k].iter().skip(1).all(|(_, join)| *join == Join::And);
-            let in_scope = |d: &time::Found| {
-                inside(&d.range) || (shares_opening && k > 0 && opens_sentence(text, &d.range))
-            };
-            for d in dates.iter().filter(|d| in_scope(d)) {
+            let shares_opening = k > 0 && all_and(1, k + 1);
+            let first_date = dates.partition_point(|d| d.range.start < range.start);
+            let last_date = dates.partition_point(|d| d.range.start < range.end).max(first_date);
+            let opened = opening.iter().copied().filter(|d| shares_opening && !inside(&d.range));
+            let in_scope = opened.chain(dates[first_date..last_date].iter().filter(|d| inside(&d.range)));
+            for d in in_scope {
                 let span = sentence.text.span(d.range.clone());
                 let written = text[d.range.clone()].to_owned();
                 match d.date {
@@ -333,8 +360,10 @@ impl Extractor {
             }
             claim_quantities.sort_by_key(|q| q.span.start);
             let mut entities: Vec<Entity> = Vec::new();
-            for m in mentions.iter().filter(|m| m.start >= range.start && m.end <= range.end) {
-                if !entities.contains(&m.entity) {
+            let mut seen: HashSet<&Entity> = HashSet::new();
+            let first_mention = mentions.partition_point(|m| m.start < range.start);
+            for m in mentions[first_mention..].iter().take_while(|m| m.start < range.end) {
+                if m.end <= range.end && seen.insert(&m.entity) {
                     entities.push(m.entity.clone());
                 }
             }
@@ -465,11 +494,23 @@ fn demonym(country: &str) -> String {
     }
 }
 
-/// Whether `range` lies in a short adverbial that opens the sentence and
-/// is closed by a comma: "On January 1, 2016, ...", "Last year, ...".
-fn opens_sentence(text: &str, range: &std::ops::Range<usize>) -> bool {
-    let before = text[..range.start].split_whitespace().count();
-    before <= 2 && text[range.end..].trim_start().starts_with(',')
+/// Where word `n` (counting from zero) starts, or the text's end; reads
+/// no further.
+fn nth_word_start(text: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if words == n {
+                return i;
+            }
+            words += 1;
+            in_word = true;
+        }
+    }
+    text.len()
 }
 
 /// Whether a sentence leaves a quotation open at its end, and whether it
@@ -496,4 +537,53 @@ fn quote_balance(text: &str, starts_open: bool) -> (bool, bool) {
         }
     }
     (open, closed && starts_open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleMeta, PartialDate};
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let meta = ArticleMeta::default().published(PartialDate::ymd(2021, 3, 27).expect("a valid date"));
+        let article = Article::new("a", meta, text).expect("a valid article");
+        Extractor::new().extract(&article).claims
+    }
+
+    fn dates(claim: &Claim) -> Vec<String> {
+        claim.quantities().iter().filter(|q| q.kind == QuantityKind::Date).map(|q| q.text.clone()).collect()
+    }
+
+    #[test]
+    fn an_opening_date_dates_the_clauses_joined_by_and() {
+        let found =
+            claims("On January 1, 2016, Iran paid China $5 million, and China paid Russia $7 million.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(dates(&found[0]), ["January 1, 2016"]);
+        assert_eq!(dates(&found[1]), ["January 1, 2016"]);
+    }
+
+    #[test]
+    fn a_date_later_in_the_sentence_dates_its_own_clause_only() {
+        let found =
+            claims("Iran paid China $5 million on 2 March, and China paid Russia $7 million on 9 March.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(dates(&found[0]), ["2 March"]);
+        assert_eq!(dates(&found[1]), ["9 March"]);
+    }
+
+    #[test]
+    fn a_clause_lists_an_entity_once() {
+        let found = claims("Iran said Iran and China signed the deal with China.");
+        let names: Vec<&str> = found[0].entities().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Iran", "China"]);
+    }
+
+    #[test]
+    fn words_are_counted_from_the_start_and_no_further() {
+        assert_eq!(nth_word_start("On  January 1", 0), 0);
+        assert_eq!(nth_word_start("On  January 1", 1), 4);
+        assert_eq!(nth_word_start("On  January 1", 2), 12);
+        assert_eq!(nth_word_start(" two words", 2), 10);
+    }
 }

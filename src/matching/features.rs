@@ -36,6 +36,12 @@ pub(crate) enum AmountValue {
     Date(PartialDate),
 }
 
+/// How many amounts and dates of one claim a pair of claims compares,
+/// each with each. Past this a sentence is a table or a list: its other
+/// values stay in the output and in the blocking keys, but add nothing to
+/// a pair's judgement, so no claim makes a pair cost more than a bound.
+pub(crate) const COMPARED: usize = 64;
+
 /// One claim's canonical tokens.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Features {
@@ -43,7 +49,7 @@ pub(crate) struct Features {
     pub(crate) words: Vec<Term>,
     /// Entity terms, sorted and unique, with their kinds.
     pub(crate) entities: Vec<(Term, EntityKind)>,
-    /// Amounts and dates.
+    /// Amounts and dates, the first [`COMPARED`].
     pub(crate) amounts: Vec<Amount>,
     /// Value terms of the amounts ("money USD 4e11"), sorted and unique:
     /// keys for blocking.
@@ -319,6 +325,7 @@ impl Vocabulary {
                 value: *value,
                 figure: *figure,
             })
+            .take(COMPARED)
             .collect();
         let mut values: Vec<Term> =
             tokens.values.iter().map(|v| self.intern_tagged(&mut buffer, "q ", v)).collect();

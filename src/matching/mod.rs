@@ -22,6 +22,7 @@ mod score;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use features::COMPARED;
 pub use score::{Component, Components, Disagreement, Penalty, QuantityComponent, Shared, WordingComponent};
 
 use crate::extract::EntityTable;

@@ -395,7 +395,8 @@ fn party_kind(kind: EntityKind) -> bool {
 /// not name, while the other names one of that kind: Russia vs China.
 fn party_conflict(a: &[(Term, EntityKind)], b: &[(Term, EntityKind)]) -> bool {
     let only = |x: &[(Term, EntityKind)], y: &[(Term, EntityKind)], kind: EntityKind| {
-        x.iter().any(|e| e.1 == kind && !y.iter().any(|f| f.0 == e.0))
+        // Entity terms are sorted.
+        x.iter().any(|e| e.1 == kind && y.binary_search_by_key(&e.0, |f| f.0).is_err())
     };
     [EntityKind::Country, EntityKind::Person, EntityKind::Organisation]
         .into_iter()
