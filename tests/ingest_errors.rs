@@ -141,7 +141,7 @@ fn jsonl_errors_name_the_line_and_keep_good_records() {
             "DIR/feed.jsonl:4: field `outlet`: expected a string, found a number",
             "DIR/feed.jsonl:6: field `published`: \"2021-02-30\" is not a calendar date",
             "DIR/feed.jsonl:7: article `j6` has an empty body",
-            "DIR/feed.jsonl:9: duplicate article id `j1` (first loaded from DIR/feed.jsonl)",
+            "DIR/feed.jsonl:9: duplicate article id `j1` (first loaded from DIR/feed.jsonl:1)",
         ]
     );
     assert_eq!(ids(&corpus), ["j1", "j4", "feed-8"], "an unknown field (`publisher`) is kept");

@@ -269,6 +269,19 @@ impl Loader {
                     let id = article.id().to_owned();
                     match corpus.insert(article) {
                         Ok(()) => report.added.push(id),
+                        // A stream's records have no file: name the stream.
+                        // A first record this read loaded is named by line.
+                        Err(Error::DuplicateId { at, id, first }) => {
+                            let at =
+                                if path.is_none() { Location::new(Some(source), Some(line_no)) } else { at };
+                            let first = match corpus.get(&id) {
+                                Some(a) if report.added.contains(&id) => {
+                                    Location::new(Some(source), Some(a.id_line))
+                                }
+                                _ => first,
+                            };
+                            report.errors.push(Error::DuplicateId { at, id, first });
+                        }
                         Err(error) => report.errors.push(error),
                     }
                 }
@@ -620,6 +633,16 @@ mod tests {
     fn empty_bodies_are_refused() {
         let err = Loader::new().parse_document("note", "---\ntitle: x\n---\n \n\n").unwrap_err();
         insta::assert_snapshot!(err, @"<input>:4: article `note` has an empty body");
+    }
+
+    #[test]
+    fn a_duplicate_in_a_stream_names_the_stream_and_both_lines() {
+        let feed = "{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n{\"id\": \"a\", \"text\": \"Three.\"}\n";
+        let mut corpus = Corpus::new();
+        let report = Loader::new().load_jsonl(&mut corpus, "<stdin>", feed.as_bytes());
+        assert_eq!(report.added, ["a", "b"]);
+        let errors: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors, ["<stdin>:3: duplicate article id `a` (first loaded from <stdin>:1)"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! are present, so "Wang Yi" and "Wang Junzheng" stay two people.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::error::Error;
 use crate::model::{Entity, EntityKind};
@@ -62,9 +63,15 @@ const PERSON_TITLES: &[&str] = &[
     "Governor",
 ];
 
-/// A table of known entities and their aliases.
+/// A table of known entities and their aliases. Cloning it is cheap: the
+/// clones share one table until one of them is changed.
 #[derive(Clone, Debug, Default)]
 pub struct EntityTable {
+    table: Arc<Table>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Table {
     entities: Vec<Entity>,
     /// Alias, as a space-joined token sequence, to entity index.
     aliases: HashMap<String, usize>,
@@ -147,52 +154,53 @@ impl EntityTable {
         kind: EntityKind,
         aliases: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), Error> {
-        let index = self.entities.len();
+        let table = Arc::make_mut(&mut self.table);
+        let index = table.entities.len();
         let mut keys = vec![key(canonical)];
         keys.extend(aliases.into_iter().map(key));
         for k in &keys {
-            if let Some(&other) = self.aliases.get(k)
+            if let Some(&other) = table.aliases.get(k)
                 && other != index
             {
                 return Err(Error::EntityTable {
                     line: None,
                     message: format!(
                         "alias `{k}` of `{canonical}` already names `{}`",
-                        self.entities[other].name
+                        table.entities[other].name
                     ),
                 });
             }
         }
-        self.entities.push(Entity { name: canonical.to_owned(), kind });
+        table.entities.push(Entity { name: canonical.to_owned(), kind });
         if kind == EntityKind::Person
             && let Some(initial) = surname_initial(canonical)
         {
-            self.people_by_initial.entry(initial).or_default().push(index);
+            table.people_by_initial.entry(initial).or_default().push(index);
         }
         for k in keys {
             let n = k.split(' ').count();
-            self.longest = self.longest.max(n);
+            table.longest = table.longest.max(n);
             let first = k.split(' ').next().unwrap_or("").to_owned();
-            let longest = self.starts.entry(first).or_default();
+            let longest = table.starts.entry(first).or_default();
             *longest = (*longest).max(n);
-            self.aliases.insert(k, index);
+            table.aliases.insert(k, index);
         }
         Ok(())
     }
 
     /// The entity an exact alias names.
     pub fn lookup(&self, alias: &str) -> Option<&Entity> {
-        self.aliases.get(&key(alias)).and_then(|&i| self.entities.get(i))
+        self.table.aliases.get(&key(alias)).and_then(|&i| self.table.entities.get(i))
     }
 
     /// How many entities the table holds.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        self.table.entities.len()
     }
 
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.table.entities.is_empty()
     }
 
     /// The known person a name is a spelling variant of, if exactly one.
@@ -203,8 +211,8 @@ impl EntityTable {
         }
         let mut found: Option<&Entity> = None;
         let initial = surname_initial(name)?;
-        let candidates = self.people_by_initial.get(&initial).map_or(&[][..], Vec::as_slice);
-        for entity in candidates.iter().map(|&i| &self.entities[i]) {
+        let candidates = self.table.people_by_initial.get(&initial).map_or(&[][..], Vec::as_slice);
+        for entity in candidates.iter().map(|&i| &self.table.entities[i]) {
             if same_person(&tokens, &entity.name.split_whitespace().collect::<Vec<_>>()) {
                 if found.is_some_and(|f| f.name != entity.name) {
                     return None;
@@ -259,7 +267,7 @@ impl EntityTable {
         let mut k = 0;
         while k < tokens.len() {
             let mut matched = 0;
-            let longest = self.starts.get(tokens[k].text).copied().unwrap_or(0);
+            let longest = self.table.starts.get(tokens[k].text).copied().unwrap_or(0);
             for n in (1..=longest.min(tokens.len() - k)).rev() {
                 joined.clear();
                 for (j, t) in tokens[k..k + n].iter().enumerate() {
@@ -268,9 +276,9 @@ impl EntityTable {
                     }
                     joined.push_str(t.text);
                 }
-                if let Some(&i) = self.aliases.get(joined.as_str()) {
+                if let Some(&i) = self.table.aliases.get(joined.as_str()) {
                     out.push(Mention {
-                        entity: self.entities[i].clone(),
+                        entity: self.table.entities[i].clone(),
                         start: tokens[k].start,
                         end: tokens[k + n - 1].end,
                     });
@@ -288,7 +296,7 @@ impl EntityTable {
                     let entity = match self.person_variant(&name) {
                         Some(e) => Some(e.clone()),
                         None if after_title
-                            && !tokens[k..k + n].iter().any(|t| self.aliases.contains_key(t.text)) =>
+                            && !tokens[k..k + n].iter().any(|t| self.table.aliases.contains_key(t.text)) =>
                         {
                             Some(Entity { name: name.clone(), kind: EntityKind::Person })
                         }
@@ -317,11 +325,12 @@ impl EntityTable {
                 if matched == 0 && name_len >= 2 && !calendar_word(&tokens[k]) && !tail_is_known() {
                     let name = &tokens[k..k + name_len];
                     let last_is_person = self
+                        .table
                         .aliases
                         .get(name[name_len - 1].text)
-                        .is_some_and(|&i| self.entities[i].kind == EntityKind::Person);
+                        .is_some_and(|&i| self.table.entities[i].kind == EntityKind::Person);
                     let given_unknown =
-                        name[..name_len - 1].iter().all(|t| !self.aliases.contains_key(t.text));
+                        name[..name_len - 1].iter().all(|t| !self.table.aliases.contains_key(t.text));
                     if last_is_person && given_unknown {
                         let full = name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
                         let entity = Entity { name: full, kind: EntityKind::Person };
