@@ -120,7 +120,7 @@ pub use model::{
     RelationKind, SkipReason, Skipped, Source, SourceKind, Span, TimelineEntry, UnreadAmount, UnresolvedDate,
     Verdict,
 };
-pub use state::{STATE_FORMAT, STATE_VERSION, State, StoredGroup};
+pub use state::{STATE_FORMAT, STATE_VERSION, State, StoredGroup, write_atomically};
 pub use tracker::{QUERY_FLOOR, QueryHit, Tracker, TrackerBuilder};
 
 /// The README's examples run as doctests.

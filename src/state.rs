@@ -3,7 +3,8 @@
 //! already seen.
 //!
 //! Invariants:
-//! - Writes are atomic and durable: the state goes to a temporary file in
+//! - Writes are atomic and durable ([`write_atomically`], which the
+//!   command line's reports use too): the state goes to a temporary file in
 //!   the same directory (`.NAME.XXXXXX.tmp`), is flushed to disk, renamed
 //!   over the old one (keeping its permissions), and the directory is
 //!   synced. A crash leaves the old
@@ -218,50 +219,69 @@ impl Tracker {
                 .map(|g| StoredGroup { id: g.id.clone(), claims: g.claims.clone() })
                 .collect(),
         };
-        // Serializing plain data cannot fail.
-        let mut text = serde_json::to_string(&file).unwrap_or_default();
-        text.push('\n');
-        let io = |source| Error::Io { path: path.to_path_buf(), source };
-        let name =
-            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "state".into());
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        // Temporaries of this state that a killed run left behind.
-        let prefix = format!(".{name}.");
-        if let Ok(entries) = fs::read_dir(&dir) {
-            for entry in entries.flatten() {
-                let other = entry.file_name().to_string_lossy().into_owned();
-                if is_temporary_of(&other, &prefix) {
-                    let _ = fs::remove_file(entry.path());
-                }
+        // Streamed: a large state is never held twice.
+        write_atomically(path, |mut out| {
+            serde_json::to_writer(&mut out, &file)?;
+            out.write_all(b"\n")
+        })
+        .map_err(|source| Error::Io { path: path.to_path_buf(), source })
+    }
+}
+
+/// Writes `path` atomically and durably, with what `write` writes: to a
+/// temporary file in the same directory (`.NAME.XXXXXX.tmp`), flushed and
+/// synced, renamed over `path`, and the directory synced. A reader sees
+/// the old file or the new one, never a part; a crash leaves one of them.
+/// A new file gets a new file's usual permissions (0666 less the umask), a
+/// replaced one keeps its own. Temporaries of `path` that a killed run
+/// left behind are removed first. Saves go through it, and the command
+/// line's reports.
+///
+/// # Errors
+/// The first I/O error; `path` is then unchanged and the temporary gone.
+pub fn write_atomically(
+    path: impl AsRef<Path>,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let path = path.as_ref();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "state".into());
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let prefix = format!(".{name}.");
+    if let Ok(entries) = fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            let other = entry.file_name().to_string_lossy().into_owned();
+            if is_temporary_of(&other, &prefix) {
+                let _ = fs::remove_file(entry.path());
             }
         }
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
-        // A new state gets a new file's usual permissions (0666 less the
-        // umask), not a temporary's owner-only mode; a replaced state keeps
-        // its own.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            builder.permissions(fs::Permissions::from_mode(0o666));
-        }
-        let mut temporary = builder.tempfile_in(&dir).map_err(io)?;
-        if let Ok(existing) = fs::metadata(path) {
-            temporary.as_file().set_permissions(existing.permissions()).map_err(io)?;
-        }
-        temporary.write_all(text.as_bytes()).map_err(io)?;
-        temporary.as_file().sync_all().map_err(io)?;
-        // On failure the temporary is removed when it is dropped.
-        temporary.persist(path).map_err(|e| io(e.error))?;
-        // The rename is durable once the directory is synced; where a
-        // directory cannot be opened as a file (Windows), the rename is
-        // all there is.
-        if let Ok(d) = fs::File::open(&dir) {
-            d.sync_all().map_err(io)?;
-        }
-        Ok(())
     }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(&dir)?;
+    if let Ok(existing) = fs::metadata(path) {
+        temporary.as_file().set_permissions(existing.permissions())?;
+    }
+    {
+        let mut out = std::io::BufWriter::new(temporary.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    temporary.as_file().sync_all()?;
+    // On failure the temporary is removed when it is dropped.
+    temporary.persist(path).map_err(|e| e.error)?;
+    // The rename is durable once the directory is synced; where a
+    // directory cannot be opened as a file (Windows), the rename is all
+    // there is.
+    if let Ok(d) = fs::File::open(&dir) {
+        d.sync_all()?;
+    }
+    Ok(())
 }

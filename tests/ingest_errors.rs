@@ -116,8 +116,28 @@ fn the_size_limit_bounds_each_jsonl_record_not_the_feed() {
     feed.push_str(&format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n", "x".repeat(200)));
     let (corpus, errors) =
         load("feed-size", &[("feed.jsonl", feed.as_bytes())], Loader::new().max_file_size(100));
-    assert_eq!(errors, ["DIR/feed.jsonl:21: record is 226 bytes, over the limit of 100 bytes"]);
+    assert_eq!(errors, ["DIR/feed.jsonl:21: record is 225 bytes, over the limit of 100 bytes"]);
     assert_eq!(corpus.len(), 20);
+}
+
+#[test]
+fn a_record_at_the_limit_loads_whatever_its_line_ending() {
+    let record = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"Record {id} is here.\"}}");
+    let limit = record("a").len() as u64;
+    let feed = format!("{}\r\n{}\n{}", record("a"), record("b"), record("c"));
+    let (corpus, errors) =
+        load("feed-limit", &[("feed.jsonl", feed.as_bytes())], Loader::new().max_file_size(limit));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ids(&corpus), ["a", "b", "c"]);
+    // One byte more is over, and says by how much.
+    let feed = format!("{}\r\n{}\n", record("a"), record("bb"));
+    let (corpus, errors) =
+        load("feed-over", &[("feed.jsonl", feed.as_bytes())], Loader::new().max_file_size(limit));
+    assert_eq!(
+        errors,
+        [format!("DIR/feed.jsonl:2: record is {} bytes, over the limit of {limit} bytes", limit + 2)]
+    );
+    assert_eq!(ids(&corpus), ["a"]);
 }
 
 #[test]
@@ -269,6 +289,11 @@ fn an_article_without_a_sentence_is_noted_not_silently_empty() {
     corpus.insert(article).expect("id");
     let tracker = claimtrack::Tracker::new(corpus);
     assert!(tracker.claims().is_empty());
-    let skipped: Vec<_> = tracker.skipped_of("rules").map(|s| s.reason).collect();
-    assert_eq!(skipped, [claimtrack::SkipReason::NoSentence]);
+    let skipped: Vec<_> = tracker.skipped_of("rules").collect();
+    assert_eq!(skipped.iter().map(|s| s.reason).collect::<Vec<_>>(), [claimtrack::SkipReason::NoSentence]);
+    // The span covers the text it gives, trimmed.
+    let article = tracker.corpus().get("rules").expect("loaded");
+    let span = skipped[0].span;
+    assert_eq!(&article.original()[span.start..span.end], skipped[0].text);
+    assert_eq!(skipped[0].text, "***\n\n- - -\n\n* * *");
 }

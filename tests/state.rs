@@ -144,7 +144,7 @@ fn a_state_is_checked_as_strictly_as_fresh_input() {
     common::tracker().save(&file).expect("saves");
     let text = std::fs::read_to_string(&file).expect("read");
     let first_id = "000_6381181499891bc2";
-    for (bad_id, why) in [("a b#c", "must not contain whitespace"), ("", "empty id")] {
+    for (bad_id, why) in [("a b#c", "must not contain whitespace"), ("", "the id is empty")] {
         let id_field = format!("\"id\":\"{first_id}\"");
         assert!(text.contains(&id_field));
         std::fs::write(&file, text.replacen(&id_field, &format!("\"id\":\"{bad_id}\""), 1)).expect("write");
@@ -158,7 +158,7 @@ fn a_state_is_checked_as_strictly_as_fresh_input() {
     article["body"] = serde_json::json!([len, len]);
     std::fs::write(&file, value.to_string()).expect("write");
     let message = load_error(&file);
-    assert!(message.contains("empty body"), "{message}");
+    assert!(message.contains("the text is empty"), "{message}");
 }
 
 #[test]

@@ -313,7 +313,7 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
         ok = false;
     }
     let written = match &cli.output {
-        Some(file) => write_atomically(file, |out| write_report(&cli, &tracker, out)),
+        Some(file) => claimtrack::write_atomically(file, |mut out| write_report(&cli, &tracker, &mut out)),
         None => {
             let mut out = BufWriter::new(std::io::stdout().lock());
             write_report(&cli, &tracker, &mut out).and_then(|()| out.flush())
@@ -373,37 +373,6 @@ fn write_report(cli: &Cli, tracker: &Tracker, out: &mut impl Write) -> std::io::
         }
     };
     out.write_all(text.as_bytes())
-}
-
-/// Writes `file` through a temporary file beside it, synced and renamed
-/// over it: a reader sees the old file or the new one, never a part.
-fn write_atomically(
-    file: &Path,
-    write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".claimtrack-").suffix(".tmp");
-    // A new report gets a new file's usual permissions (0666 less the
-    // umask), not a temporary's owner-only mode; a replaced one keeps its
-    // own.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir)?;
-    if let Ok(existing) = std::fs::metadata(file) {
-        temp.as_file().set_permissions(existing.permissions())?;
-    }
-    {
-        let mut out = BufWriter::new(temp.as_file_mut());
-        write(&mut out)?;
-        out.flush()?;
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(file).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -230,7 +230,8 @@ impl Loader {
         let mut buffer = Vec::new();
         for line_no in 1.. {
             buffer.clear();
-            let limit = self.max_file_size.saturating_add(1);
+            // Room for a record at the limit and its `\r\n`.
+            let limit = self.max_file_size.saturating_add(2);
             match std::io::BufRead::read_until(
                 &mut std::io::Read::take(&mut reader, limit),
                 b'\n',
@@ -243,13 +244,16 @@ impl Loader {
                     break;
                 }
             }
-            if buffer.len() as u64 > self.max_file_size && !buffer.ends_with(b"\n") {
-                let rest = skip_line(&mut reader);
+            let ending = line_ending(&buffer);
+            let size = (buffer.len() - ending) as u64;
+            if size > self.max_file_size {
+                // The rest of a line cut at the limit.
+                let rest = if ending > 0 { 0 } else { skip_line(&mut reader) };
                 report.errors.push(Error::Json {
                     at: at(line_no),
                     message: format!(
                         "record is {} bytes, over the limit of {} bytes",
-                        buffer.len() as u64 + rest,
+                        size + rest,
                         self.max_file_size
                     ),
                 });
@@ -310,8 +314,13 @@ impl Loader {
     /// optional front matter. Without an `id` field, `name` is the id.
     ///
     /// # Errors
-    /// Bad front matter or an empty body.
+    /// Bad front matter, an empty body, or a text over the loader's size
+    /// limit ([`Error::TooLarge`], naming `name`).
     pub fn parse_document(&self, name: &str, text: &str) -> Result<Article, Error> {
+        let size = text.len() as u64;
+        if size > self.max_file_size {
+            return Err(Error::TooLarge { path: PathBuf::from(name), size, limit: self.max_file_size });
+        }
         parse_document(None, name, text.to_owned())
     }
 
@@ -459,18 +468,30 @@ fn parse_document(path: Option<&Path>, stem: &str, text: String) -> Result<Artic
 /// Checks an article read back from a saved state as strictly as fresh
 /// input: an id the loader takes, a body that is not blank, English text.
 pub(crate) fn check_stored(article: &Article) -> Result<(), String> {
-    if article.id.is_empty() {
-        return Err("an article has an empty id".into());
+    check_article(&article.id, article.body(), &article.meta)
+        .map_err(|message| format!("article {:?}: {message}", article.id))
+}
+
+/// What every article holds to, however it was made: a non-empty id
+/// without whitespace, control characters or `#`, a text that is not
+/// blank and at most [`MAX_ARTICLE_SIZE`] bytes, in English. The message
+/// leaves the id out.
+fn check_article(id: &str, text: &str, meta: &ArticleMeta) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("the id is empty".into());
     }
-    fields::check_id(&article.id)?;
-    if article.body().trim().is_empty() {
-        return Err(format!("article {:?} has an empty body", article.id));
+    fields::check_id(id)?;
+    if text.trim().is_empty() {
+        return Err("the text is empty".into());
     }
-    if let Some(language) = article.meta.language.as_deref().filter(|l| !is_english(l)) {
+    if text.len() as u64 > MAX_ARTICLE_SIZE {
         return Err(format!(
-            "article {:?} is in `{language}`: claimtrack reads English (`en`) only",
-            article.id
+            "the text is {} bytes, over the {MAX_ARTICLE_SIZE} bytes one article may have; split it",
+            text.len()
         ));
+    }
+    if let Some(language) = meta.language.as_deref().filter(|l| !is_english(l)) {
+        return Err(format!("language `{language}`: claimtrack reads English (`en`) only"));
     }
     Ok(())
 }
@@ -558,23 +579,8 @@ impl Article {
     pub fn new(id: impl Into<String>, meta: ArticleMeta, text: impl Into<String>) -> Result<Self, Error> {
         let id = id.into();
         let text = text.into();
-        let invalid = |message: String| Error::InvalidArticle { id: id.clone(), message };
-        if id.is_empty() {
-            return Err(invalid("the id is empty".into()));
-        }
-        fields::check_id(&id).map_err(invalid)?;
-        if text.trim().is_empty() {
-            return Err(invalid("the text is empty".into()));
-        }
-        if text.len() as u64 > MAX_ARTICLE_SIZE {
-            return Err(invalid(format!(
-                "the text is {} bytes, over the {MAX_ARTICLE_SIZE} bytes one article may have; split it",
-                text.len()
-            )));
-        }
-        if let Some(language) = meta.language.as_deref().filter(|l| !is_english(l)) {
-            return Err(invalid(format!("language `{language}`: claimtrack reads English (`en`) only")));
-        }
+        check_article(&id, &text, &meta)
+            .map_err(|message| Error::InvalidArticle { id: id.clone(), message })?;
         Ok(Self {
             body: Span::new(0, text.len()),
             id: id.clone(),
@@ -588,8 +594,17 @@ impl Article {
     }
 }
 
+/// How many bytes of `line` are its ending: `\n`, `\r\n`, or none.
+fn line_ending(line: &[u8]) -> usize {
+    match line {
+        [.., b'\r', b'\n'] => 2,
+        [.., b'\n'] => 1,
+        _ => 0,
+    }
+}
+
 /// Consumes `reader` up to and including the next newline; the bytes
-/// skipped.
+/// skipped before it.
 fn skip_line(reader: &mut impl std::io::BufRead) -> u64 {
     let mut skipped = 0u64;
     while let Ok(chunk) = reader.fill_buf() {
@@ -600,7 +615,7 @@ fn skip_line(reader: &mut impl std::io::BufRead) -> u64 {
             Some(i) => (i + 1, true),
             None => (chunk.len(), false),
         };
-        skipped += used as u64;
+        skipped += (used - usize::from(done)) as u64;
         reader.consume(used);
         if done {
             break;
@@ -633,6 +648,14 @@ mod tests {
     fn empty_bodies_are_refused() {
         let err = Loader::new().parse_document("note", "---\ntitle: x\n---\n \n\n").unwrap_err();
         insta::assert_snapshot!(err, @"<input>:4: article `note` has an empty body");
+    }
+
+    #[test]
+    fn a_document_in_memory_is_held_to_the_size_limit() {
+        let loader = Loader::new().max_file_size(10);
+        let err = loader.parse_document("note", "Hello there, world.").unwrap_err();
+        insta::assert_snapshot!(err, @"note: file is 19 bytes, over the limit of 10 bytes");
+        assert!(loader.parse_document("note", "Hello.").is_ok());
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use entity::EntityTable;
 
 use crate::model::{
     Article, Attribution, AttributionMode, Claim, Entity, EntityKind, Quantity, QuantityKind, QuantityValue,
-    SkipReason, Skipped, UnreadAmount, UnresolvedDate,
+    SkipReason, Skipped, Span, UnreadAmount, UnresolvedDate,
 };
 use clause::Join;
 
@@ -151,14 +151,17 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Extraction {
         let sentences = segment::sentences(article);
         if sentences.is_empty() {
-            // Nothing that reads as a sentence: say so, with the body.
-            let body = article.body_span();
+            // Nothing that reads as a sentence: say so, with the body,
+            // trimmed, and a span that covers just that.
+            let body = article.body();
+            let text = body.trim();
+            let start = article.body_span().start + (body.len() - body.trim_start().len());
             return Extraction {
                 claims: Vec::new(),
                 skipped: vec![Skipped {
                     article: article.id().to_owned(),
-                    span: body,
-                    text: article.body().trim().to_owned(),
+                    span: Span::new(start, start + text.len()),
+                    text: text.to_owned(),
                     reason: SkipReason::NoSentence,
                 }],
             };
