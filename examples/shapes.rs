@@ -20,6 +20,11 @@
 //!   two claims are compared amount by amount;
 //! - `clauses`: one sentence of many clauses, each with a date, an amount
 //!   and parties;
+//! - `counts`: one sentence of many counts of people;
+//! - `keys`: front matter of many fields;
+//! - `abbreviations`: a run of abbreviations, many short claims in a few
+//!   groups, each with many near misses to explain;
+//! - `csv`: one article of many claims on many lines, the CSV report alone;
 //! - `markdown`: many short articles, the readable report alone.
 
 use std::process::ExitCode;
@@ -130,6 +135,33 @@ fn body(shape: &str, bytes: usize) -> String {
             }
             out.push('.');
         }
+        "counts" => {
+            out.push_str("Iran reported");
+            let mut i = 0usize;
+            while out.len() < bytes {
+                out.push_str(&format!(" {} people,", 1 + i * 7 % 997));
+                i += 1;
+            }
+            out.push_str(" and more.");
+        }
+        "abbreviations" => {
+            let abbreviations = ["U.S.", "U.K.", "Dr.", "Mr.", "Gen.", "No.", "e.g.", "etc.", "Inc.", "St."];
+            let mut i = 0usize;
+            while out.len() < bytes {
+                out.push_str(abbreviations[(i * 7 + i / 13) % abbreviations.len()]);
+                out.push(' ');
+                i += 1;
+            }
+            out.push_str("said 5 percent.");
+        }
+        "csv" => {
+            let mut i = 0usize;
+            while out.len() < bytes {
+                let (a, b) = (words[i % words.len()], words[(i * 7 + 3) % words.len()]);
+                out.push_str(&format!("The {a} met the {b} on day {i}.\n\n"));
+                i += 1;
+            }
+        }
         _ => unreachable!("known shape"),
     }
     out
@@ -174,8 +206,27 @@ fn run(shape: &str, bytes: usize) -> f64 {
         assert!(!text.is_empty());
         return seconds;
     }
-    let document =
-        format!("---\ntitle: {shape}\noutlet: Shapes\npublished: 2021-03-01\n---\n{}\n", body(shape, bytes));
+    if shape == "csv" {
+        let document = format!("---\ntitle: csv\n---\n{}\n", body(shape, bytes));
+        let tracker = Tracker::new(corpus_of(&[(shape.to_owned(), document)]));
+        let start = Instant::now();
+        let text = report::csv(&tracker);
+        let seconds = start.elapsed().as_secs_f64();
+        assert!(!text.is_empty());
+        return seconds;
+    }
+    let document = if shape == "keys" {
+        // Front matter of many fields, over a one-line body.
+        let mut fields = String::new();
+        let mut i = 0usize;
+        while fields.len() < bytes {
+            fields.push_str(&format!("field{i}: value {i}\n"));
+            i += 1;
+        }
+        format!("---\ntitle: keys\n{fields}---\nIran paid $5 million.\n")
+    } else {
+        format!("---\ntitle: {shape}\noutlet: Shapes\npublished: 2021-03-01\n---\n{}\n", body(shape, bytes))
+    };
     let start = Instant::now();
     let tracker = Tracker::new(corpus_of(&[(shape.to_owned(), document)]));
     let json = report::json::Document::new(&tracker).to_json();
@@ -184,8 +235,21 @@ fn run(shape: &str, bytes: usize) -> f64 {
     seconds
 }
 
-const SHAPES: [&str; 9] =
-    ["paragraph", "line", "lines", "quotes", "brackets", "amounts", "pairs", "clauses", "markdown"];
+const SHAPES: [&str; 13] = [
+    "paragraph",
+    "line",
+    "lines",
+    "quotes",
+    "brackets",
+    "amounts",
+    "pairs",
+    "clauses",
+    "counts",
+    "keys",
+    "abbreviations",
+    "csv",
+    "markdown",
+];
 
 fn main() -> ExitCode {
     let mut scale = 1.0f64;

@@ -162,6 +162,7 @@ impl State {
                 first_body_line: a.first_body_line,
                 record_line: a.record_line,
                 id_line: a.id_line,
+                lines: Default::default(),
             };
             crate::corpus::check_stored(&article)
                 .map_err(|message| Error::State { at: at(None), message })?;

@@ -1,5 +1,7 @@
 //! YAML front matter between `---` lines at the top of a `.md`/`.txt` file.
 
+use std::collections::HashMap;
+
 use serde_yaml_ng::Value;
 
 use super::fields::{FieldError, RawMeta};
@@ -107,6 +109,7 @@ fn parse_yaml(yaml: &str) -> Result<RawMeta, FrontMatterError> {
             });
         }
     };
+    let lines = KeyLines::new(yaml);
     for (key, value) in mapping {
         let Some(key) = key.as_str().map(str::to_owned) else {
             return Err(FrontMatterError::Syntax {
@@ -114,7 +117,7 @@ fn parse_yaml(yaml: &str) -> Result<RawMeta, FrontMatterError> {
                 message: format!("field names must be text, found {}", describe(&key)),
             });
         };
-        let line = key_line(yaml, &key).unwrap_or(2);
+        let line = lines.get(&key).unwrap_or(2);
         if !super::fields::META_FIELDS.contains(&key.as_str()) {
             // A field claimtrack does not read (Hugo's `tags: [a, b]`) is
             // kept as it was written, as JSON, and never drops the article.
@@ -135,6 +138,41 @@ fn parse_yaml(yaml: &str) -> Result<RawMeta, FrontMatterError> {
         raw.set(&key, text).map_err(|error| FrontMatterError::Field { line, error })?;
     }
     Ok(raw)
+}
+
+/// The file line on which each top-level key of the YAML block starts,
+/// read once: a block of many keys is not scanned once per key.
+struct KeyLines<'y> {
+    yaml: &'y str,
+    first: HashMap<&'y str, usize>,
+}
+
+impl<'y> KeyLines<'y> {
+    fn new(yaml: &'y str) -> Self {
+        let mut first = HashMap::new();
+        for (i, line) in yaml.lines().enumerate() {
+            let key = match line.chars().next() {
+                Some(q @ ('"' | '\'')) => line[1..]
+                    .split_once(q)
+                    .filter(|(_, rest)| rest.trim_start().starts_with(':'))
+                    .map(|(k, _)| k),
+                _ => line.split_once(':').map(|(k, _)| k.trim_end()),
+            };
+            if let Some(key) = key.filter(|k| !k.is_empty()) {
+                first.entry(key).or_insert(i + 2);
+            }
+        }
+        Self { yaml, first }
+    }
+
+    /// The line of `key`; a key holding a colon is looked for line by line.
+    fn get(&self, key: &str) -> Option<usize> {
+        match self.first.get(key) {
+            Some(&line) => Some(line),
+            None if key.contains(':') => key_line(self.yaml, key),
+            None => None,
+        }
+    }
 }
 
 /// The file line on which `key:` starts a line of the YAML block.

@@ -461,6 +461,7 @@ fn parse_document(path: Option<&Path>, stem: &str, text: String) -> Result<Artic
         first_body_line: fm.body_line,
         record_line: None,
         id_line: fm.id_line.unwrap_or(1),
+        lines: Default::default(),
     };
     check_body(article, path)
 }
@@ -554,6 +555,7 @@ fn jsonl_article(
         first_body_line: 1,
         record_line: Some(line_no),
         id_line: line_no,
+        lines: Default::default(),
     };
     check_body(article, Some(source)).map(Some)
 }
@@ -590,6 +592,7 @@ impl Article {
             first_body_line: 1,
             record_line: None,
             id_line: 1,
+            lines: Default::default(),
         })
     }
 }

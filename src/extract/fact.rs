@@ -114,6 +114,9 @@ pub(crate) fn facts(original: &str, claim: &Claim, country: &dyn Fn(&str) -> Opt
             _ => None,
         })
         .collect();
+    // What befell the people a claim counts is the claim's, read once
+    // however many counts it gives.
+    let claim_fate = std::cell::OnceCell::new();
     let mut k = 0;
     while k < numbers.len() {
         let (q, v) = numbers[k];
@@ -147,7 +150,7 @@ pub(crate) fn facts(original: &str, claim: &Claim, country: &dyn Fn(&str) -> Opt
             // from the death toll.
             predicate = format!("person/{nation}");
         } else if predicate == "person"
-            && let Some(fate) = fate(own)
+            && let Some(fate) = *claim_fate.get_or_init(|| fate(own))
         {
             predicate = format!("person/{fate}");
         }

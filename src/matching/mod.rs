@@ -19,6 +19,8 @@ mod cluster;
 mod features;
 mod score;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -778,6 +780,19 @@ impl Grouping {
         let ids = &self.prepared.ids;
         let mut pairs = Vec::new();
         let mut kept_apart = Vec::new();
+        // The summed scores to each other group, in one pass: a group
+        // with many near misses is not re-read once per miss.
+        let mut links: HashMap<usize, f64> = HashMap::new();
+        for e in touching.iter().map(|&k| self.edges[k]) {
+            let (ga, gb) = (self.group_of[e.a as usize], self.group_of[e.b as usize]);
+            if ga != gb {
+                *links.entry(if ga == g { gb } else { ga }).or_default() += f64::from(e.score);
+            }
+        }
+        let mean = |h: usize| {
+            links.get(&h).copied().unwrap_or(0.0)
+                / (self.groups[g].members.len() * self.groups[h].members.len()) as f64
+        };
         for e in touching.iter().map(|&k| self.edges[k]) {
             let (i, j) = (e.a as usize, e.b as usize);
             let (ga, gb) = (self.group_of[i], self.group_of[j]);
@@ -795,7 +810,7 @@ impl Grouping {
                     b: ids[outside].clone(),
                     group: self.groups[other].id.clone(),
                     score,
-                    reason: self.apart_reason(score, &components, g, other),
+                    reason: self.apart_reason(score, &components, mean(other)),
                 });
             }
         }
@@ -817,7 +832,9 @@ impl Grouping {
         sum / (self.groups[g].members.len() * self.groups[h].members.len()) as f64
     }
 
-    fn apart_reason(&self, score: f64, components: &Components, g: usize, h: usize) -> String {
+    /// Why two claims of different groups were kept apart; `mean` is the
+    /// mean link between their groups.
+    fn apart_reason(&self, score: f64, components: &Components, mean: f64) -> String {
         let threshold = self.config.threshold;
         let penalty = components.penalties.iter().map(|p| p.reason.as_str()).collect::<Vec<_>>().join("; ");
         let penalty = if penalty.is_empty() { String::new() } else { format!(" ({penalty})") };
@@ -825,8 +842,7 @@ impl Grouping {
             format!("score {score:.3} is under the threshold {threshold}{penalty}")
         } else {
             format!(
-                "score {score:.3} reaches the threshold {threshold}, but the mean over the two groups ({:.3}) does not: average linkage keeps them apart",
-                self.mean_link(g, h)
+                "score {score:.3} reaches the threshold {threshold}, but the mean over the two groups ({mean:.3}) does not: average linkage keeps them apart"
             )
         }
     }
@@ -841,7 +857,7 @@ impl Grouping {
         let reason = if same_group {
             format!("in one group ({}), score {score:.3}", self.groups[g].id)
         } else {
-            self.apart_reason(score, &components, g, h)
+            self.apart_reason(score, &components, self.mean_link(g, h))
         };
         Some(Explanation { score, components, threshold: self.config.threshold, same_group, reason })
     }

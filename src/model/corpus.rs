@@ -343,7 +343,37 @@ pub struct Article {
     pub(crate) record_line: Option<usize>,
     /// The line that gave the article its id, for duplicate-id messages.
     pub(crate) id_line: usize,
+    /// Where each line of `original` starts, worked out on first use.
+    pub(crate) lines: LineStarts,
 }
+
+/// The byte offsets at which the lines of a text start, made on first
+/// use, so that finding the line of many offsets is a binary search each
+/// rather than a count from the top. A cache: equal whatever it holds.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LineStarts(std::sync::OnceLock<Vec<usize>>);
+
+impl LineStarts {
+    /// The 1-based line of `text` on which byte `offset` lies.
+    fn line_of(&self, text: &str, offset: usize) -> usize {
+        let starts = self.0.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // Lines starting at or before `offset`; a newline at `offset` is
+        // still on the line it ends.
+        starts.partition_point(|&start| start <= offset)
+    }
+}
+
+impl PartialEq for LineStarts {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LineStarts {}
 
 impl Article {
     /// The article's id: the front-matter `id`, the JSONL `id`, or the
@@ -387,9 +417,7 @@ impl Article {
     /// The 1-based line of the original text on which byte `offset` lies,
     /// counting front-matter lines, so it matches what an editor shows.
     pub fn line_of(&self, offset: usize) -> usize {
-        let end = offset.min(self.original.len());
-        let before = self.original.as_bytes().get(..end).unwrap_or_default();
-        1 + before.iter().filter(|&&b| b == b'\n').count()
+        self.lines.line_of(&self.original, offset.min(self.original.len()))
     }
 
     /// The 1-based line on which the body starts.
@@ -437,6 +465,7 @@ mod tests {
             first_body_line: 1,
             record_line: None,
             id_line: 1,
+            lines: LineStarts::default(),
         };
         assert_eq!(article.line_of(0), 1);
         assert_eq!(article.line_of(4), 2);
