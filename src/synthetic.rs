@@ -67,11 +67,39 @@ pub struct SyntheticConfig {
     /// for Heaps' law, the vocabulary a real corpus of this many claims
     /// would have (see [`heaps_vocabulary`]).
     pub lexicon: Option<usize>,
+    /// The share of claims that give their fact's date (the rest leave it
+    /// out).
+    pub dated: f64,
+    /// How many countries the parties are drawn from (at least 3; `None`
+    /// for all 40): fewer means many facts per pair of parties.
+    pub countries: Option<usize>,
 }
 
 impl Default for SyntheticConfig {
     fn default() -> Self {
-        Self { seed: 42, claims: 10_000, max_mentions: 8, twins: 0.1, noise: 0.1, lexicon: None }
+        Self {
+            seed: 42,
+            claims: 10_000,
+            max_mentions: 8,
+            twins: 0.1,
+            noise: 0.1,
+            lexicon: None,
+            dated: 0.7,
+            countries: None,
+        }
+    }
+}
+
+impl SyntheticConfig {
+    /// A harder feed, as a real one grown large: most claims give no date
+    /// (a date is a rare term that blocking finds pairs by), the parties
+    /// come from five countries, so every pair of parties and every kind
+    /// of event has many facts, and the matters' names come from a
+    /// vocabulary of 3,000 words however many claims there are, as one
+    /// story's do: at a million claims each word is in hundreds to
+    /// thousands of them.
+    pub fn hard(claims: usize, seed: u64) -> Self {
+        Self { claims, seed, dated: 0.2, countries: Some(5), lexicon: Some(3000), ..Self::default() }
     }
 }
 
@@ -115,6 +143,7 @@ impl Synthetic {
         }
         // Facts are drawn from their own seeds, so twins share their fact.
         let fact_seeds: Vec<u64> = (0..fact).map(|_| rng.next_u64()).collect();
+        let countries = config.countries.unwrap_or(COUNTRIES.len()).clamp(3, COUNTRIES.len());
         let generated: Vec<Vec<Mention>> = plans
             .par_iter()
             .map(|plan| {
@@ -123,11 +152,11 @@ impl Synthetic {
                     return vec![noise(&mut rng, &lexicon)];
                 }
                 let mut fact_rng = SplitMix64::new(fact_seeds[plan.fact as usize]);
-                let mut fact = Fact::new(&mut fact_rng, &lexicon, people.len());
+                let mut fact = Fact::new(&mut fact_rng, &lexicon, people.len(), countries);
                 if plan.twin {
-                    fact.swap_party(&mut rng);
+                    fact.swap_party(&mut rng, countries);
                 }
-                (0..plan.mentions).map(|_| fact.mention(&mut rng, &people)).collect()
+                (0..plan.mentions).map(|_| fact.mention(&mut rng, &people, config.dated)).collect()
             })
             .collect();
         let mut rows: Vec<(u32, Mention)> = generated
@@ -464,9 +493,10 @@ struct Fact {
 }
 
 impl Fact {
-    fn new(rng: &mut SplitMix64, lexicon: &Lexicon, people: usize) -> Self {
-        let actor = rng.below(COUNTRIES.len());
-        let mut party = rng.below(COUNTRIES.len() - 1);
+    /// A fact between two of the first `countries` countries.
+    fn new(rng: &mut SplitMix64, lexicon: &Lexicon, people: usize, countries: usize) -> Self {
+        let actor = rng.below(countries);
+        let mut party = rng.below(countries - 1);
         if party >= actor {
             party += 1;
         }
@@ -495,9 +525,9 @@ impl Fact {
 
     /// Makes this fact its hard-negative twin: the other party is another
     /// country.
-    fn swap_party(&mut self, rng: &mut SplitMix64) {
+    fn swap_party(&mut self, rng: &mut SplitMix64, countries: usize) {
         loop {
-            let p = rng.below(COUNTRIES.len());
+            let p = rng.below(countries);
             if p != self.actor && p != self.party {
                 self.party = p;
                 return;
@@ -505,11 +535,11 @@ impl Fact {
         }
     }
 
-    /// One claim reporting this fact.
-    fn mention(&self, rng: &mut SplitMix64, people: &[Person]) -> Mention {
+    /// One claim reporting this fact, giving its date with chance `dated`.
+    fn mention(&self, rng: &mut SplitMix64, people: &[Person], dated: f64) -> Mention {
         let mut m = Mention::default();
         let matter = self.matter_words(rng);
-        let date = if rng.chance(0.7) { Some(Mention::date(rng, self.date)) } else { None };
+        let date = if rng.chance(dated) { Some(Mention::date(rng, self.date)) } else { None };
         let frame = rng.below(3);
         let actor = m.country(rng, self.actor);
         let party = m.country(rng, self.party);
@@ -856,6 +886,36 @@ mod tests {
             let place = place.trim_start_matches("the ");
             assert_eq!(table.lookup(place).map(|e| e.kind), Some(EntityKind::Place), "{place}");
         }
+    }
+
+    #[test]
+    fn the_hard_feed_is_mostly_undated_between_few_countries() {
+        let data = Synthetic::generate(&SyntheticConfig::hard(4000, 3));
+        let dated = data
+            .claims
+            .iter()
+            .filter(|c| c.quantities().iter().any(|q| q.kind == QuantityKind::Date))
+            .count();
+        let share = dated as f64 / data.claims.len() as f64;
+        assert!((0.1..0.3).contains(&share), "{share:.2} dated");
+        let countries: HashSet<&str> = data
+            .claims
+            .iter()
+            .flat_map(|c| {
+                c.entities().iter().filter(|e| e.kind == EntityKind::Country).map(|e| e.name.as_str())
+            })
+            .collect();
+        // Five for the facts; noise names any country.
+        let default =
+            Synthetic::generate(&SyntheticConfig { claims: 4000, seed: 3, ..SyntheticConfig::default() });
+        let all: HashSet<&str> = default
+            .claims
+            .iter()
+            .flat_map(|c| {
+                c.entities().iter().filter(|e| e.kind == EntityKind::Country).map(|e| e.name.as_str())
+            })
+            .collect();
+        assert!(countries.len() < all.len(), "{} countries against {}", countries.len(), all.len());
     }
 
     #[test]
