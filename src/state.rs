@@ -239,7 +239,10 @@ impl Tracker {
 /// line's reports.
 ///
 /// # Errors
-/// The first I/O error; `path` is then unchanged and the temporary gone.
+/// The first I/O error. Up to the rename, `path` is then unchanged and
+/// the temporary gone; an error syncing the directory comes after the
+/// rename, when `path` already holds the new contents but may not yet be
+/// durable.
 pub fn write_atomically(
     path: impl AsRef<Path>,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,

@@ -129,15 +129,30 @@ fn a_record_at_the_limit_loads_whatever_its_line_ending() {
         load("feed-limit", &[("feed.jsonl", feed.as_bytes())], Loader::new().max_file_size(limit));
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(ids(&corpus), ["a", "b", "c"]);
-    // One byte more is over, and says by how much.
-    let feed = format!("{}\r\n{}\n", record("a"), record("bb"));
+    // Longer is over, and says by how much, whatever its line ending.
+    let feed = format!("{}\r\n{}\n{}\r\n{}", record("a"), record("bb"), record("cc"), record("d"));
     let (corpus, errors) =
         load("feed-over", &[("feed.jsonl", feed.as_bytes())], Loader::new().max_file_size(limit));
+    let over = |line: usize| {
+        format!("DIR/feed.jsonl:{line}: record is {} bytes, over the limit of {limit} bytes", limit + 2)
+    };
+    assert_eq!(errors, [over(2), over(3)]);
+    assert_eq!(ids(&corpus), ["a", "d"]);
+}
+
+#[test]
+fn a_duplicate_across_files_names_the_file_it_came_from() {
+    let a = b"{\"id\": \"x\", \"text\": \"One.\"}\n{\"id\": \"y\", \"text\": \"Two.\"}\n";
+    let b = b"{\"id\": \"z\", \"text\": \"Three.\"}\n{\"id\": \"y\", \"text\": \"Again.\"}\n{\"id\": \"z\", \"text\": \"More.\"}\n";
+    let (corpus, errors) = load("dup-files", &[("a.jsonl", a), ("b.jsonl", b)], Loader::new());
     assert_eq!(
         errors,
-        [format!("DIR/feed.jsonl:2: record is {} bytes, over the limit of {limit} bytes", limit + 2)]
+        [
+            "DIR/b.jsonl:2: duplicate article id `y` (first loaded from DIR/a.jsonl)",
+            "DIR/b.jsonl:3: duplicate article id `z` (first loaded from DIR/b.jsonl:1)",
+        ]
     );
-    assert_eq!(ids(&corpus), ["a"]);
+    assert_eq!(ids(&corpus), ["x", "y", "z"]);
 }
 
 #[test]

@@ -220,8 +220,9 @@ impl Frame {
         entities.sort();
         entities.dedup();
         // Pairs of claims compare dates and amounts each with each: a claim
-        // brings its first `COMPARED` of them, so a table read as one
-        // sentence costs no more per pair than a sentence.
+        // brings its first `COMPARED` of them (the measures it gives are
+        // read from all its amounts), so a table read as one sentence
+        // costs no more per pair than a sentence.
         let dates: Vec<PartialDate> = claim
             .quantities()
             .iter()
@@ -263,7 +264,6 @@ impl Frame {
                     text: v.text.clone(),
                 })
             })
-            .take(COMPARED)
             .collect();
         let mut measures: Vec<String> = amounts
             .iter()
@@ -272,6 +272,8 @@ impl Frame {
             .collect();
         measures.sort();
         measures.dedup();
+        let mut amounts = amounts;
+        amounts.truncate(COMPARED);
         // Antonym pair `k` is entries `2k` and `2k + 1` of the word list.
         let antonyms = ANTONYM_WORDS.present(text);
         let (mut antonym_first, mut antonym_second) = (0u32, 0u32);

@@ -59,7 +59,7 @@ pub(crate) fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
     };
     let yaml = text.get(yaml_start..yaml_end).unwrap_or_default();
     let raw = parse_yaml(yaml)?;
-    let id_line = raw.id.as_ref().and_then(|_| key_line(yaml, "id"));
+    let id_line = raw.id.as_ref().and_then(|_| KeyLines::new(yaml).get("id"));
     Ok(FrontMatter { raw, body_start: lines.pos, body_line: line_no + 1, id_line })
 }
 
@@ -143,7 +143,6 @@ fn parse_yaml(yaml: &str) -> Result<RawMeta, FrontMatterError> {
 /// The file line on which each top-level key of the YAML block starts,
 /// read once: a block of many keys is not scanned once per key.
 struct KeyLines<'y> {
-    yaml: &'y str,
     first: HashMap<&'y str, usize>,
 }
 
@@ -156,35 +155,25 @@ impl<'y> KeyLines<'y> {
                     .split_once(q)
                     .filter(|(_, rest)| rest.trim_start().starts_with(':'))
                     .map(|(k, _)| k),
-                _ => line.split_once(':').map(|(k, _)| k.trim_end()),
+                // A plain key ends at the first colon followed by a space
+                // or the line's end (`k1:a: v` is the key `k1:a`).
+                _ => line
+                    .match_indices(':')
+                    .map(|(i, _)| i)
+                    .find(|&i| line[i + 1..].chars().next().is_none_or(char::is_whitespace))
+                    .map(|i| line[..i].trim_end()),
             };
             if let Some(key) = key.filter(|k| !k.is_empty()) {
                 first.entry(key).or_insert(i + 2);
             }
         }
-        Self { yaml, first }
+        Self { first }
     }
 
-    /// The line of `key`; a key holding a colon is looked for line by line.
+    /// The line of `key`.
     fn get(&self, key: &str) -> Option<usize> {
-        match self.first.get(key) {
-            Some(&line) => Some(line),
-            None if key.contains(':') => key_line(self.yaml, key),
-            None => None,
-        }
+        self.first.get(key).copied()
     }
-}
-
-/// The file line on which `key:` starts a line of the YAML block.
-fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
-                .or_else(|| line.strip_prefix(&format!("'{key}'")))
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 2)
 }
 
 /// Rewrites the YAML parser's " at line N column M" marks, which count

@@ -9,6 +9,7 @@ mod front_matter;
 mod jsonl;
 pub(crate) mod markup;
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -228,6 +229,8 @@ impl Loader {
     ) {
         let at = |line| Location::new(Some(source), Some(line));
         let mut buffer = Vec::new();
+        // The records this read loaded, by id, with their lines.
+        let mut loaded: HashMap<String, usize> = HashMap::new();
         for line_no in 1.. {
             buffer.clear();
             // Room for a record at the limit and its `\r\n`.
@@ -247,42 +250,43 @@ impl Loader {
             let ending = line_ending(&buffer);
             let size = (buffer.len() - ending) as u64;
             if size > self.max_file_size {
-                // The rest of a line cut at the limit.
-                let rest = if ending > 0 { 0 } else { skip_line(&mut reader) };
+                // The rest of a line cut at the limit, less a `\r` that
+                // ends it.
+                let (rest, cr) =
+                    if ending > 0 { (0, false) } else { skip_line(&mut reader, buffer.last().copied()) };
                 report.errors.push(Error::Json {
                     at: at(line_no),
                     message: format!(
                         "record is {} bytes, over the limit of {} bytes",
-                        size + rest,
+                        size + rest - u64::from(cr),
                         self.max_file_size
                     ),
                 });
                 continue;
             }
-            let line = match std::str::from_utf8(&buffer) {
+            let line = match std::str::from_utf8(&buffer[..buffer.len() - ending]) {
                 Ok(line) => line,
                 Err(e) => {
                     report.errors.push(Error::NotUtf8 { at: at(line_no), offset: e.valid_up_to() });
                     continue;
                 }
             };
-            let line = line.strip_suffix('\n').unwrap_or(line);
-            let line = line.strip_suffix('\r').unwrap_or(line);
             match jsonl_article(path, source, stem, line_no, line) {
                 Ok(Some(article)) => {
                     let id = article.id().to_owned();
                     match corpus.insert(article) {
-                        Ok(()) => report.added.push(id),
+                        Ok(()) => {
+                            loaded.insert(id.clone(), line_no);
+                            report.added.push(id);
+                        }
                         // A stream's records have no file: name the stream.
                         // A first record this read loaded is named by line.
                         Err(Error::DuplicateId { at, id, first }) => {
                             let at =
                                 if path.is_none() { Location::new(Some(source), Some(line_no)) } else { at };
-                            let first = match corpus.get(&id) {
-                                Some(a) if report.added.contains(&id) => {
-                                    Location::new(Some(source), Some(a.id_line))
-                                }
-                                _ => first,
+                            let first = match loaded.get(&id) {
+                                Some(&line) => Location::new(Some(source), Some(line)),
+                                None => first,
                             };
                             report.errors.push(Error::DuplicateId { at, id, first });
                         }
@@ -467,7 +471,7 @@ fn parse_document(path: Option<&Path>, stem: &str, text: String) -> Result<Artic
 }
 
 /// Checks an article read back from a saved state as strictly as fresh
-/// input: an id the loader takes, a body that is not blank, English text.
+/// input, with the check `Article::new` makes ([`check_article`]).
 pub(crate) fn check_stored(article: &Article) -> Result<(), String> {
     check_article(&article.id, article.body(), &article.meta)
         .map_err(|message| format!("article {:?}: {message}", article.id))
@@ -606,25 +610,27 @@ fn line_ending(line: &[u8]) -> usize {
     }
 }
 
-/// Consumes `reader` up to and including the next newline; the bytes
-/// skipped before it.
-fn skip_line(reader: &mut impl std::io::BufRead) -> u64 {
+/// Consumes `reader` up to and including the next newline: the bytes
+/// skipped before it, and whether the byte before it was a `\r` (`last`:
+/// the byte read just before `reader`'s position, if any).
+fn skip_line(reader: &mut impl std::io::BufRead, mut last: Option<u8>) -> (u64, bool) {
     let mut skipped = 0u64;
     while let Ok(chunk) = reader.fill_buf() {
         if chunk.is_empty() {
             break;
         }
-        let (used, done) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) => (i + 1, true),
-            None => (chunk.len(), false),
-        };
-        skipped += (used - usize::from(done)) as u64;
-        reader.consume(used);
-        if done {
-            break;
+        if let Some(i) = chunk.iter().position(|&b| b == b'\n') {
+            let before = if i > 0 { Some(chunk[i - 1]) } else { last };
+            skipped += i as u64;
+            reader.consume(i + 1);
+            return (skipped, before == Some(b'\r'));
         }
+        last = chunk.last().copied();
+        skipped += chunk.len() as u64;
+        let used = chunk.len();
+        reader.consume(used);
     }
-    skipped
+    (skipped, false)
 }
 
 #[cfg(test)]

@@ -79,13 +79,21 @@ struct Memory {
     people: Vec<(String, String)>,
 }
 
+/// How many dates an opening adverbial gives every clause: a real one
+/// has one or two ("On 1 March 2021,").
+const OPENING_DATES: usize = 2;
+
+/// How many bytes before a person's name are read for their title
+/// ("Iranian Foreign Minister").
+const TITLE_WINDOW: usize = 128;
+
 /// How many people coreference remembers. A pronoun, a role or a surname
 /// refers to someone named recently; a bound keeps an article that names
 /// a new person in every sentence linear.
 const REMEMBERED_PEOPLE: usize = 256;
 
 impl Memory {
-    /// The full names of the people named so far, the most recent last.
+    /// The full names of the people remembered, the most recent last.
     fn person_names(&self) -> Vec<&str> {
         self.people.iter().map(|(name, _)| name.as_str()).collect()
     }
@@ -109,7 +117,20 @@ impl Memory {
     /// Remembers the people a sentence names, with their titles.
     fn saw_people(&mut self, text: &str, mentions: &[entity::Mention]) {
         for m in mentions.iter().filter(|m| m.entity.kind == EntityKind::Person) {
-            let title: Vec<String> = text[..m.start]
+            // A title is a few short words right before the name: read a
+            // window of the text before it, not all of it.
+            let mut from = m.start.saturating_sub(TITLE_WINDOW);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let window = &text[from..m.start];
+            // A word the window cuts is not read.
+            let cut = from > 0
+                && !window.starts_with(char::is_whitespace)
+                && !text[..from].ends_with(char::is_whitespace);
+            let whole =
+                if cut { window.find(char::is_whitespace).map_or("", |i| &window[i..]) } else { window };
+            let title: Vec<String> = whole
                 .split_whitespace()
                 .rev()
                 .take(4)
@@ -303,6 +324,7 @@ impl Extractor {
             .iter()
             .take_while(|d| d.range.start <= third_word)
             .filter(|d| text[d.range.end..].trim_start().starts_with(','))
+            .take(OPENING_DATES)
             .collect();
         for (k, (range, _)) in clauses.iter().enumerate() {
             let (lo, hi) = (k.min(cue_clause), k.max(cue_clause));
@@ -564,6 +586,18 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(dates(&found[0]), ["January 1, 2016"]);
         assert_eq!(dates(&found[1]), ["January 1, 2016"]);
+    }
+
+    #[test]
+    fn an_opening_date_starts_by_the_third_word() {
+        let by_third =
+            claims("Early on 2 March 2021, Iran paid China $5 million, and China paid Russia $7 million.");
+        assert_eq!(dates(&by_third[1]), ["2 March 2021"], "{by_third:#?}");
+        let later = claims(
+            "Very early on 2 March 2021, Iran paid China $5 million, and China paid Russia $7 million.",
+        );
+        assert_eq!(later.len(), 2, "{later:#?}");
+        assert!(dates(&later[1]).is_empty(), "{later:#?}");
     }
 
     #[test]

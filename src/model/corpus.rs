@@ -351,19 +351,21 @@ pub struct Article {
 /// use, so that finding the line of many offsets is a binary search each
 /// rather than a count from the top. A cache: equal whatever it holds.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct LineStarts(std::sync::OnceLock<Vec<usize>>);
+pub(crate) struct LineStarts(std::sync::OnceLock<Vec<u32>>);
 
 impl LineStarts {
     /// The 1-based line of `text` on which byte `offset` lies.
     fn line_of(&self, text: &str, offset: usize) -> usize {
+        // Offsets fit in 32 bits: an article is at most `MAX_ARTICLE_SIZE`.
         let starts = self.0.get_or_init(|| {
             std::iter::once(0)
                 .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+                .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
                 .collect()
         });
         // Lines starting at or before `offset`; a newline at `offset` is
         // still on the line it ends.
-        starts.partition_point(|&start| start <= offset)
+        starts.partition_point(|&start| start as usize <= offset)
     }
 }
 
@@ -468,6 +470,7 @@ mod tests {
             lines: LineStarts::default(),
         };
         assert_eq!(article.line_of(0), 1);
+        assert_eq!(article.line_of(3), 1, "a newline is on the line it ends");
         assert_eq!(article.line_of(4), 2);
         assert_eq!(article.line_of(100), 3);
     }
