@@ -54,11 +54,13 @@ fn body(shape: &str, bytes: usize) -> String {
     ];
     let mut out = String::with_capacity(bytes + 64);
     match shape {
-        "paragraph" => {
+        // Short sentences, run on or one to a paragraph.
+        "paragraph" | "csv" => {
+            let after = if shape == "csv" { "\n\n" } else { " " };
             let mut i = 0usize;
             while out.len() < bytes {
                 let (a, b) = (words[i % words.len()], words[(i * 7 + 3) % words.len()]);
-                out.push_str(&format!("The {a} met the {b} on day {i}. "));
+                out.push_str(&format!("The {a} met the {b} on day {i}.{after}"));
                 i += 1;
             }
         }
@@ -153,14 +155,6 @@ fn body(shape: &str, bytes: usize) -> String {
                 i += 1;
             }
             out.push_str("said 5 percent.");
-        }
-        "csv" => {
-            let mut i = 0usize;
-            while out.len() < bytes {
-                let (a, b) = (words[i % words.len()], words[(i * 7 + 3) % words.len()]);
-                out.push_str(&format!("The {a} met the {b} on day {i}.\n\n"));
-                i += 1;
-            }
         }
         _ => unreachable!("known shape"),
     }

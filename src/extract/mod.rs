@@ -337,9 +337,7 @@ impl Extractor {
             // Quantities and mentions are in text order: each clause takes
             // its own stretch of them, so a sentence of many clauses and
             // many amounts is not read once per clause.
-            let first = quantities.partition_point(|q| q.range.start < range.start);
-            let last = quantities.partition_point(|q| q.range.start < range.end);
-            let in_clause = &quantities[first..last.max(first)];
+            let in_clause = starting_in(&quantities, |q| q.range.start, range);
             let unread_amounts: Vec<UnreadAmount> = in_clause
                 .iter()
                 .filter(|q| inside(&q.range) && !readable(q))
@@ -364,10 +362,9 @@ impl Extractor {
             // A date in the sentence's opening adverbial ("On January 1,
             // 2016, A did X and did Y") dates every clause joined by `and`.
             let shares_opening = k > 0 && all_and(1, k + 1);
-            let first_date = dates.partition_point(|d| d.range.start < range.start);
-            let last_date = dates.partition_point(|d| d.range.start < range.end).max(first_date);
             let opened = opening.iter().copied().filter(|d| shares_opening && !inside(&d.range));
-            let in_scope = opened.chain(dates[first_date..last_date].iter().filter(|d| inside(&d.range)));
+            let own = starting_in(&dates, |d| d.range.start, range);
+            let in_scope = opened.chain(own.iter().filter(|d| inside(&d.range)));
             for d in in_scope {
                 let span = sentence.text.span(d.range.clone());
                 let written = text[d.range.clone()].to_owned();
@@ -386,8 +383,7 @@ impl Extractor {
             claim_quantities.sort_by_key(|q| q.span.start);
             let mut entities: Vec<Entity> = Vec::new();
             let mut seen: HashSet<&Entity> = HashSet::new();
-            let first_mention = mentions.partition_point(|m| m.start < range.start);
-            for m in mentions[first_mention..].iter().take_while(|m| m.start < range.end) {
+            for m in starting_in(&mentions, |m| m.start, range) {
                 if m.end <= range.end && seen.insert(&m.entity) {
                     entities.push(m.entity.clone());
                 }
@@ -517,6 +513,19 @@ fn demonym(country: &str) -> String {
         "United States" => "US".into(),
         other => other.to_owned(),
     }
+}
+
+/// The run of `items`, in order of `start`, that start inside `range`:
+/// found by binary search, so each clause of a long sentence takes its own
+/// stretch without reading the others'.
+fn starting_in<'i, T>(
+    items: &'i [T],
+    start: impl Fn(&T) -> usize,
+    range: &std::ops::Range<usize>,
+) -> &'i [T] {
+    let first = items.partition_point(|x| start(x) < range.start);
+    let last = items.partition_point(|x| start(x) < range.end).max(first);
+    &items[first..last]
 }
 
 /// Where word `n` (counting from zero) starts, or the text's end; reads
