@@ -63,3 +63,22 @@ fn hard_negative_twins_stay_apart() {
     println!("claims in groups mixing planted clusters (half the facts have a twin): {mixed} ({share:.4})");
     assert!(share <= 0.04, "{mixed} claims in mixed groups");
 }
+
+/// The hard feed (mostly undated, five countries, a fixed 3,000-word
+/// vocabulary) at 20,000 claims: most of its words are in more than
+/// `max_df` claims, so blocking finds pairs through pair keys, and recall
+/// must not fall for it; precision is what the many look-alike facts
+/// cost (`checks/examples/scale.rs --hard` prints it at 10^6).
+#[test]
+fn the_hard_feed_keeps_its_recall_with_few_candidates() {
+    let data = Synthetic::generate(&SyntheticConfig::hard(20_000, 42));
+    let grouping = Matcher::new(MatchConfig::default()).group(&data.claims);
+    let (p, r, f1) = data.b_cubed(&grouping);
+    let per_claim = grouping.candidate_pairs() as f64 / data.claims.len() as f64;
+    println!(
+        "hard feed, 20,000 claims: B-cubed P {p:.4} R {r:.4} F1 {f1:.4}, {per_claim:.1} candidates a claim"
+    );
+    assert!(r >= 0.98, "B-cubed recall {r:.4} under 0.98");
+    assert!(f1 >= 0.92, "B-cubed F1 {f1:.4} under 0.92");
+    assert!(per_claim <= 100.0, "{per_claim:.1} candidates a claim");
+}

@@ -4,7 +4,9 @@
 //!
 //! - `words`: IDF-weighted Dice overlap of the stemmed content words;
 //! - `entities`: IDF-weighted Dice overlap of the canonical entities (present
-//!   when either claim names one);
+//!   when either claim names one). Its weight in the mean is scaled by
+//!   `told / (told + entity_prior)`, `told` the claims' mean entity weight:
+//!   agreeing on entities that half the corpus names tells little;
 //! - `quantities`: the share of shared slots (money in USD, a duration in
 //!   years, a date) whose values agree (present when both claims fill a
 //!   common slot);
@@ -130,8 +132,12 @@ impl Kernel<'_> {
         let mut num = w_words * words;
         let mut den = w_words + w_wording;
         if let Some(e) = entities {
-            num += w_entities * e;
-            den += w_entities;
+            // The component counts as much as the entities tell: names
+            // half the corpus shares weigh little against the prior.
+            let told = f64::from(ta.entities + tb.entities) / 2.0;
+            let w = w_entities * told / (told + self.config.entity_prior);
+            num += w * e;
+            den += w;
         }
         if let Some(q) = quantities {
             num += w_quantities * q;
