@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::analysis::{self, AnalysisConfig};
 use crate::corpus::{Corpus, Loader};
 use crate::extract::{EntityTable, Extractor};
-use crate::matching::{MatchConfig, Matcher};
+use crate::matching::{Evidence, MatchConfig, Matcher};
 use crate::model::{Assessment, Claim, ClaimGroup, Relation, Skipped};
 
 /// A corpus together with everything claimtrack found in it.
@@ -73,6 +73,7 @@ pub struct TrackerBuilder {
     matcher: MatchConfig,
     analysis: AnalysisConfig,
     threads: Option<usize>,
+    evidence: bool,
 }
 
 impl TrackerBuilder {
@@ -96,6 +97,15 @@ impl TrackerBuilder {
         self
     }
 
+    /// Computes each group's evidence ([`ClaimGroup::evidence`]): its
+    /// scored pairs explained, and its near misses with why they were kept
+    /// apart. Off by default: it re-scores every edge, and it is most of a
+    /// large report's size. Without it the evidence is empty.
+    pub fn evidence(mut self, evidence: bool) -> Self {
+        self.evidence = evidence;
+        self
+    }
+
     /// Runs the pipeline on a pool of its own of `threads` threads (0: one
     /// per core), rather than on rayon's global pool. The output is the
     /// same whatever the number.
@@ -113,10 +123,11 @@ impl TrackerBuilder {
             matcher.aliases = entities;
         }
         let analysis = self.analysis;
+        let evidence = self.evidence;
         let pool = self.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
         match pool {
-            Some(pool) => pool.install(|| Tracker::run(corpus, matcher, &analysis)),
-            None => Tracker::run(corpus, matcher, &analysis),
+            Some(pool) => pool.install(|| Tracker::run(corpus, matcher, &analysis, evidence)),
+            None => Tracker::run(corpus, matcher, &analysis, evidence),
         }
     }
 }
@@ -144,7 +155,7 @@ impl Tracker {
         TrackerBuilder::default().analysis(config.clone()).build(corpus)
     }
 
-    fn run(corpus: Corpus, match_config: MatchConfig, config: &AnalysisConfig) -> Self {
+    fn run(corpus: Corpus, match_config: MatchConfig, config: &AnalysisConfig, evidence: bool) -> Self {
         let extractor = Extractor::new().with_entities(match_config.aliases.clone());
         // Articles are extracted on all cores and collected in corpus order.
         let articles: Vec<_> = corpus.articles().collect();
@@ -209,7 +220,7 @@ impl Tracker {
                 id: group.id.clone(),
                 claims,
                 canonical_claim: group.canonical_claim.clone(),
-                evidence: grouping.evidence(g),
+                evidence: if evidence { grouping.evidence(g) } else { Evidence::default() },
             })
             .collect();
         let scored: Vec<(usize, usize, f64)> = grouping

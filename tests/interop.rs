@@ -209,6 +209,8 @@ fn the_markdown_report_snapshot() {
 
 #[test]
 fn the_json_document_snapshot() {
-    let tracker = claimtrack::Tracker::new(claimtrack::Corpus::load(["corpus"]).expect("the corpus loads"));
+    let tracker = claimtrack::TrackerBuilder::default()
+        .evidence(true)
+        .build(claimtrack::Corpus::load(["corpus"]).expect("the corpus loads"));
     insta::assert_snapshot!("corpus_json", report::json::Document::new(&tracker).to_json());
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use claimtrack::report::json::Document;
-use claimtrack::{Corpus, Error, State, Tracker};
+use claimtrack::{Corpus, Error, State, Tracker, TrackerBuilder};
 
 fn corpus_of(files: &[&str]) -> Corpus {
     let dir = common::corpus_dir();
@@ -40,7 +40,9 @@ fn a_saved_tracker_loads_back_to_the_same_results() {
     for other in others {
         std::fs::remove_file(dir.join(other)).expect("another state's temporary is left alone");
     }
-    let back = State::load(&file).expect("loads").into_tracker();
+    // The state keeps articles, not settings: reloaded with the evidence
+    // too, it gives the same document.
+    let back = State::load(&file).expect("loads").into_tracker_with(TrackerBuilder::default().evidence(true));
     assert_eq!(Document::new(&back).to_json(), Document::new(&tracker).to_json());
     let leftovers: Vec<_> =
         std::fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").file_name()).collect();
@@ -199,7 +201,7 @@ fn track_with_state_adds_articles_and_never_overwrites_a_bad_file() {
 
 #[test]
 fn a_state_takes_the_settings_of_a_builder() {
-    use claimtrack::{Article, ArticleMeta, EntityKind, EntityTable, TrackerBuilder};
+    use claimtrack::{Article, ArticleMeta, EntityKind, EntityTable};
     let tmp = common::temp_dir("state-builder");
     let file = tmp.path().join("state.json");
     let mut corpus = Corpus::new();
@@ -221,7 +223,6 @@ fn a_state_takes_the_settings_of_a_builder() {
 
 #[test]
 fn the_builders_thread_count_changes_no_byte() {
-    use claimtrack::TrackerBuilder;
     let json = |threads: usize| {
         let tracker = TrackerBuilder::default().threads(threads).build(corpus_of(&ALL));
         Document::new(&tracker).to_json()

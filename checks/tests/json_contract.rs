@@ -1,10 +1,12 @@
 //! The `claimtrack/1` JSON contract over the corpus.
 
 mod common {
-    /// The tracker over the bundled corpus.
+    /// The tracker over the bundled corpus, with the evidence.
     pub fn tracker() -> claimtrack::Tracker {
         let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
-        claimtrack::Tracker::new(claimtrack::Corpus::load([corpus]).expect("the bundled corpus loads"))
+        claimtrack::TrackerBuilder::default()
+            .evidence(true)
+            .build(claimtrack::Corpus::load([corpus]).expect("the bundled corpus loads"))
     }
 }
 
@@ -157,17 +159,43 @@ fn contract_errors(documents: &[(&str, &str)]) -> Vec<String> {
             let _ = corpus.insert(article);
         }
     }
-    let json = Document::new(&claimtrack::Tracker::new(corpus)).to_json();
     let validator = jsonschema::validator_for(&schema()).expect("a valid JSON Schema");
-    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    let mut errors: Vec<String> =
-        validator.iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).take(10).collect();
-    match Document::from_json(&json) {
-        Ok(back) if back.to_json() == json => {}
-        Ok(_) => errors.push("reads back to other JSON".into()),
-        Err(e) => errors.push(format!("does not read back: {e}")),
+    let mut errors = Vec::new();
+    // Without the evidence and with it.
+    for evidence in [false, true] {
+        let tracker = claimtrack::TrackerBuilder::default().evidence(evidence).build(corpus.clone());
+        let json = Document::new(&tracker).to_json();
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        errors.extend(validator.iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).take(10));
+        match Document::from_json(&json) {
+            Ok(back) if back.to_json() == json => {}
+            Ok(_) => errors.push(format!("reads back to other JSON (evidence {evidence})")),
+            Err(e) => errors.push(format!("does not read back (evidence {evidence}): {e}")),
+        }
     }
     errors
+}
+
+#[test]
+fn the_evidence_is_written_on_request_only() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
+    let corpus = claimtrack::Corpus::load([corpus]).expect("the bundled corpus loads");
+    let plain = Document::new(&claimtrack::Tracker::new(corpus.clone())).to_json();
+    let full = Document::new(&common::tracker()).to_json();
+    let groups = |json: &str| -> Vec<serde_json::Value> {
+        let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+        value["groups"].as_array().expect("groups").clone()
+    };
+    assert!(groups(&plain).iter().all(|g| g.get("evidence").is_none()), "evidence nobody asked for");
+    let with = groups(&full).iter().filter(|g| g.get("evidence").is_some()).count();
+    assert!(with > 0, "no group has evidence when asked for");
+    // The same groups, verdicts and relations either way.
+    let mut stripped: serde_json::Value = serde_json::from_str(&full).expect("valid JSON");
+    for g in stripped["groups"].as_array_mut().expect("groups") {
+        g.as_object_mut().expect("a group").remove("evidence");
+    }
+    assert_eq!(stripped, serde_json::from_str::<serde_json::Value>(&plain).expect("valid JSON"));
+    println!("JSON without evidence {} bytes, with {} ({with} groups)", plain.len(), full.len());
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::io::{BufWriter, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimtrack::{Corpus, Loader, State, Tracker, report};
+use claimtrack::{Corpus, Loader, State, Tracker, TrackerBuilder, report};
 use clap::{CommandFactory as _, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -59,9 +59,10 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     state: Option<PathBuf>,
 
-    /// In the markdown report, show under each group its scored pairs with
-    /// their components and the pairs kept apart (json and jsonl always
-    /// have them).
+    /// Compute and write each group's evidence: its scored pairs with their
+    /// components, and the near misses kept apart with why (markdown,
+    /// json and jsonl). Off by default: it re-scores every pair and is
+    /// most of a large report's size.
     #[arg(long)]
     evidence: bool,
 
@@ -187,9 +188,9 @@ fn check(cli: &Cli) -> Result<(), String> {
     {
         return Err(format!("{flag} applies to --format claimreview only"));
     }
-    if cli.evidence && cli.format != Format::Markdown {
+    if cli.evidence && !matches!(cli.format, Format::Markdown | Format::Json | Format::Jsonl) {
         return Err(format!(
-            "--evidence applies to the markdown report only; --format {} always has the evidence or none",
+            "--evidence applies to --format markdown, json and jsonl; --format {} has none",
             cli.format.name()
         ));
     }
@@ -304,7 +305,7 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
     }
     progress.set_message("extracting, matching and analysing");
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    let tracker = state.into_tracker();
+    let tracker = state.into_tracker_with(TrackerBuilder::default().evidence(cli.evidence));
     progress.finish_and_clear();
     if let Some(file) = &cli.state
         && let Err(error) = tracker.save(file)

@@ -73,7 +73,10 @@ fn options_that_do_not_apply_are_refused_with_status_2() {
         (&["--format"][..], "a value is required for '--format <FORMAT>'"),
         (&["--evidence=no", "corpus"][..], "unexpected value 'no' for '--evidence'"),
         (&["--help=x"][..], "unexpected value 'x' for '--help'"),
-        (&["--evidence", "-f", "json", "corpus"][..], "--evidence applies to the markdown report only"),
+        (
+            &["--evidence", "-f", "csv", "corpus"][..],
+            "--evidence applies to --format markdown, json and jsonl",
+        ),
         (&["-q", "Iran", "-f", "csv", "corpus"][..], "--query answers in markdown or json, not --format csv"),
         (&["--limit", "3", "corpus"][..], "--query <TEXT>"),
         (&["--limit", "0", "-q", "Iran", "corpus"][..], "invalid value '0' for '--limit <N>'"),

@@ -5,7 +5,7 @@
 #![no_main]
 
 use claimtrack::report::{self, json::Document};
-use claimtrack::{Corpus, Loader, Tracker};
+use claimtrack::{Corpus, Loader, TrackerBuilder};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = corpus.insert(article);
     }
     let _ = loader.load_jsonl(&mut corpus, "fuzz.jsonl", text.as_bytes());
-    let tracker = Tracker::new(corpus);
+    // With the evidence, so its explanations are fuzzed too.
+    let tracker = TrackerBuilder::default().evidence(true).build(corpus);
     let document = Document::new(&tracker);
     let json = document.to_json();
     let back = Document::from_json(&json).expect("the tracker's own JSON reads back");

@@ -623,6 +623,14 @@ pub struct Evidence {
     pub kept_apart: Vec<KeptApart>,
 }
 
+impl Evidence {
+    /// Whether it holds nothing: a group of one claim without near
+    /// misses, or evidence not asked for.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty() && self.kept_apart.is_empty()
+    }
+}
+
 /// One scored pair.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]

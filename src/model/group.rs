@@ -14,6 +14,7 @@ pub struct ClaimGroup {
     /// The id of its most representative member (its text is
     /// [`Tracker::claim`](crate::Tracker::claim)`(id).text()`).
     pub canonical_claim: String,
-    /// Why the group holds what it holds.
+    /// Why the group holds what it holds; empty unless the tracker was
+    /// built with [`TrackerBuilder::evidence`](crate::TrackerBuilder::evidence).
     pub evidence: crate::matching::Evidence,
 }

@@ -154,7 +154,10 @@ pub struct GroupRecord {
     pub timeline: Vec<TimelineRecord>,
     /// The scored pairs inside the group, each with its score broken into
     /// components, and the scored pairs to claims outside with why they
-    /// were kept apart.
+    /// were kept apart; left out when empty (a single claim without near
+    /// misses, or a tracker built without
+    /// [`TrackerBuilder::evidence`](crate::TrackerBuilder::evidence)).
+    #[serde(default, skip_serializing_if = "crate::matching::Evidence::is_empty")]
     pub evidence: crate::matching::Evidence,
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use claimtrack::{Corpus, Tracker};
+use claimtrack::{Corpus, Tracker, TrackerBuilder};
 
 /// The bundled corpus directory.
 pub fn corpus_dir() -> PathBuf {
@@ -15,9 +15,10 @@ pub fn corpus() -> Corpus {
     Corpus::load([corpus_dir()]).expect("the bundled corpus loads")
 }
 
-/// The tracker over the bundled corpus.
+/// The tracker over the bundled corpus, with the evidence, so the
+/// snapshots cover it.
 pub fn tracker() -> Tracker {
-    Tracker::new(corpus())
+    TrackerBuilder::default().evidence(true).build(corpus())
 }
 
 /// A fresh temporary directory for one test, removed when dropped.
