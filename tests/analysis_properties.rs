@@ -52,7 +52,8 @@ fn tracker(articles: &[(String, String)]) -> Tracker {
     for (id, text) in articles {
         corpus.insert(Loader::new().parse_document(id, text).expect("story parses")).expect("unique ids");
     }
-    Tracker::new(corpus)
+    // With the evidence, so the round trips cover it.
+    claimtrack::TrackerBuilder::default().evidence(true).build(corpus)
 }
 
 fn articles(stories: &[(usize, u32, Vec<String>)]) -> Vec<(String, String)> {

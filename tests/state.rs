@@ -224,10 +224,11 @@ fn a_state_takes_the_settings_of_a_builder() {
 #[test]
 fn the_builders_thread_count_changes_no_byte() {
     let json = |threads: usize| {
-        let tracker = TrackerBuilder::default().threads(threads).build(corpus_of(&ALL));
+        let tracker = TrackerBuilder::default().threads(threads).evidence(true).build(corpus_of(&ALL));
         Document::new(&tracker).to_json()
     };
     let one = json(1);
     assert_eq!(json(3), one);
-    assert_eq!(Document::new(&Tracker::new(corpus_of(&ALL))).to_json(), one, "the global pool");
+    let global = TrackerBuilder::default().evidence(true).build(corpus_of(&ALL));
+    assert_eq!(Document::new(&global).to_json(), one, "the global pool");
 }

@@ -66,6 +66,19 @@ fn short_options_take_their_value_attached() {
 }
 
 #[test]
+fn the_evidence_is_written_on_request_only() {
+    let has_evidence = |args: &[&str]| {
+        let out = claimtrack(args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout).contains("\"evidence\"")
+    };
+    assert!(!has_evidence(&["-f", "json", "corpus"]), "json without --evidence");
+    assert!(has_evidence(&["-f", "json", "--evidence", "corpus"]), "json with --evidence");
+    assert!(!has_evidence(&["-f", "jsonl", "corpus"]), "jsonl without --evidence");
+    assert!(has_evidence(&["-f", "jsonl", "--evidence", "corpus"]), "jsonl with --evidence");
+}
+
+#[test]
 fn options_that_do_not_apply_are_refused_with_status_2() {
     for (args, message) in [
         (&["--bogus", "corpus"][..], "unexpected argument '--bogus'"),

@@ -82,6 +82,50 @@ fn pairs(terms: &[Term]) -> impl Iterator<Item = u64> + '_ {
     })
 }
 
+/// Window keys for claims whose two rarest terms over `max_df` are a
+/// crowded pair, itself in more than `max_df` claims: a fact repeated by
+/// hundreds of outlets in nearly the same words, whose every word and pair
+/// of words is common. Such claims are sorted by their rarest terms, so
+/// the near-identical ones are next to each other, and cut into windows of
+/// `max_df` claims, each overlapping the next by half: a window is a key.
+/// Every claim is in at most two windows, so its candidates stay bounded,
+/// and a run of near-identical claims longer than a window still links up
+/// through the overlaps. Returns `(claim, window key)`, sorted, the keys
+/// numbered from `first` on.
+fn windows(common: &[Vec<Term>], crowded: &[u64], max_df: u32, first: usize) -> Vec<(u32, Term)> {
+    let mut members: Vec<(u64, [Term; PAIRED], u32)> = common
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let pair = pairs(c.get(..2)?).next()?;
+            crowded.binary_search(&pair).ok()?;
+            let mut rarest = [Term::MAX; PAIRED];
+            rarest[..c.len()].copy_from_slice(c);
+            Some((pair, rarest, u32::try_from(i).ok()?))
+        })
+        .collect();
+    members.par_sort_unstable();
+    let width = (max_df as usize).max(2);
+    let step = width / 2;
+    let mut out = Vec::new();
+    let mut next = first;
+    for run in members.chunk_by(|x, y| x.0 == y.0).filter(|run| run.len() >= 2) {
+        let mut start = 0;
+        loop {
+            let end = (start + width).min(run.len());
+            let Ok(key) = Term::try_from(next) else { break };
+            next += 1;
+            out.extend(run[start..end].iter().map(|m| (m.2, key)));
+            if end == run.len() {
+                break;
+            }
+            start += step;
+        }
+    }
+    out.par_sort_unstable();
+    out
+}
+
 /// The blocking index of a set of claims: their keys, and the posting
 /// lists of prefix keys (key → claims, in claim order), laid out flat.
 pub(crate) struct Blocks {
@@ -104,32 +148,33 @@ impl Blocks {
     ) -> Self {
         let (mut keys, common): (Vec<Keys>, Vec<Vec<Term>>) =
             features.par_iter().map(|f| keys(f, vocabulary, weights, share, max_df)).unzip();
-        // The pairs in at least two claims (one alone finds nothing) and at
-        // most `max_df`.
+        // The pairs in at least two claims (one alone finds nothing): keys
+        // when in at most `max_df`, crowded when in more.
         let mut all: Vec<u64> = common.par_iter().flat_map_iter(|c| pairs(c)).collect();
         all.par_sort_unstable();
-        let mut kept: Vec<u64> = Vec::new();
-        let mut i = 0;
-        while i < all.len() {
-            let run = all[i..].partition_point(|&p| p == all[i]);
-            if run >= 2 && run <= max_df as usize {
-                kept.push(all[i]);
-            }
-            i += run;
+        let (mut kept, mut crowded) = (Vec::new(), Vec::new());
+        for run in all.chunk_by(|x, y| x == y).filter(|run| run.len() >= 2) {
+            if run.len() <= max_df as usize { kept.push(run[0]) } else { crowded.push(run[0]) }
         }
         drop(all);
         let base = vocabulary.len();
-        keys.par_iter_mut().zip(common.par_iter()).for_each(|(k, c)| {
+        let windows = windows(&common, &crowded, max_df, base + kept.len());
+        keys.par_iter_mut().zip(common.par_iter()).enumerate().for_each(|(i, (k, c))| {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
             let mut found: Vec<Term> = pairs(c)
                 .filter_map(|p| kept.binary_search(&p).ok())
-                .map(|n| Term::try_from(base + n).unwrap_or(Term::MAX))
+                .filter_map(|n| Term::try_from(base + n).ok())
                 .collect();
             found.sort_unstable();
-            // Pair ids are above every term id: the lists stay sorted.
+            let from = windows.partition_point(|w| w.0 < i);
+            let to = windows.partition_point(|w| w.0 <= i);
+            // Pair ids are above every term id, and window ids above every
+            // pair id: the lists stay sorted.
+            found.extend(windows[from..to].iter().map(|w| w.1));
             k.prefix.extend_from_slice(&found);
             k.probe.extend_from_slice(&found);
         });
-        let space = base + kept.len();
+        let space = windows.iter().map(|w| w.1 as usize + 1).max().unwrap_or(0).max(base + kept.len());
         let mut offsets = vec![0usize; space + 1];
         for k in &keys {
             for &t in &k.prefix {
@@ -242,5 +287,31 @@ mod tests {
         // sharing one is a candidate.
         let single = Matcher::new(MatchConfig { max_df: 4, ..MatchConfig::default() }).group(&claims);
         assert!(single.candidate_pairs() > 3, "{}", single.candidate_pairs());
+    }
+
+    /// One fact repeated by twice as many claims as `max_df`, in nearly
+    /// the same words: every word and every pair of words is over the cap,
+    /// and the claims still meet, through windows, and make one group.
+    #[test]
+    fn a_fact_repeated_past_the_cap_is_one_group() {
+        let words = ["kiwa", "lomo", "nubi", "pesk", "ruxo", "sult", "tavo", "umbe"];
+        let claims: Vec<Claim> = (0..20)
+            .map(|i| {
+                let outlet = words[i % words.len()];
+                let text = format!("Brakk downed the Zelvor jet over Quonsa, {outlet} wrote.");
+                Claim::new(format!("c#{i:02}"), "c", Span::new(0, 0), text)
+            })
+            .collect();
+        let capped = MatchConfig { max_df: 10, ..MatchConfig::default() };
+        let grouping = Matcher::new(capped).group(&claims);
+        let largest = grouping.groups().iter().map(|g| g.members.len()).max();
+        assert_eq!(
+            largest,
+            Some(20),
+            "{:?}",
+            grouping.groups().iter().map(|g| g.members.len()).collect::<Vec<_>>()
+        );
+        // Each claim is in at most two windows of ten: bounded candidates.
+        assert!(grouping.candidate_pairs() <= 20 * 20, "{}", grouping.candidate_pairs());
     }
 }

@@ -111,8 +111,9 @@ pub struct MatchConfig {
     pub edge_floor: f64,
     /// The share of a claim's term weight its blocking prefix carries.
     /// Higher finds more of the pairs exhaustive scoring finds, at the cost
-    /// of more candidates. The default is the smallest share that finds 95%
-    /// of them on 10,000 synthetic claims (`examples/scale.rs`).
+    /// of more candidates. The default is the smallest share that found 95%
+    /// of them on 10,000 synthetic claims (`checks/examples/scale.rs`),
+    /// measured with single-term keys only (`max_df` 1000).
     pub prefix_share: f64,
     /// Terms in more claims than this are not blocking keys on their own;
     /// pairs of them in at most this many claims are. No posting list

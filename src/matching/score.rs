@@ -65,6 +65,9 @@ pub(crate) struct Parts {
     pub(crate) shared_figure: bool,
     pub(crate) content: f64,
     pub(crate) entities: Option<f64>,
+    /// The entities component's weight in the mean, scaled by how much
+    /// the entities tell.
+    pub(crate) entities_weight: f64,
     pub(crate) quantities: Option<f64>,
     pub(crate) wording: f64,
     pub(crate) party_conflict: bool,
@@ -129,15 +132,16 @@ impl Kernel<'_> {
         let entities = (!a.entities.is_empty() || !b.entities.is_empty())
             .then(|| dice(shared_entities, ta.entities, tb.entities));
         let quantities = amount_agreement(a, b, self.config.amount_tolerance);
+        // The entities component counts as much as the entities tell:
+        // names half the corpus shares weigh little against the prior.
+        let told = f64::from(ta.entities + tb.entities) / 2.0;
+        let prior = self.config.entity_prior;
+        let entities_weight = if prior > 0.0 { w_entities * told / (told + prior) } else { w_entities };
         let mut num = w_words * words;
         let mut den = w_words + w_wording;
         if let Some(e) = entities {
-            // The component counts as much as the entities tell: names
-            // half the corpus shares weigh little against the prior.
-            let told = f64::from(ta.entities + tb.entities) / 2.0;
-            let w = w_entities * told / (told + self.config.entity_prior);
-            num += w * e;
-            den += w;
+            num += entities_weight * e;
+            den += entities_weight;
         }
         if let Some(q) = quantities {
             num += w_quantities * q;
@@ -183,6 +187,7 @@ impl Kernel<'_> {
             shared_figure,
             content,
             entities,
+            entities_weight,
             quantities,
             wording,
             party_conflict,
@@ -292,7 +297,7 @@ impl Kernel<'_> {
             words: Component { score: round(parts.words), weight: w.words, shared: shared_words },
             entities: parts.entities.map(|e| Component {
                 score: round(e),
-                weight: w.entities,
+                weight: round(parts.entities_weight),
                 shared: shared_entities,
             }),
             quantities: parts.quantities.map(|q| QuantityComponent {

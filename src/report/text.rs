@@ -11,7 +11,9 @@ use crate::tracker::{QueryHit, Tracker};
 #[non_exhaustive]
 pub struct MarkdownOptions {
     /// Under each group, its scored pairs with their components and the
-    /// pairs kept apart.
+    /// pairs kept apart: the tracker must have computed them
+    /// ([`TrackerBuilder::evidence`](crate::TrackerBuilder::evidence)),
+    /// or the sections are empty.
     pub evidence: bool,
 }
 
