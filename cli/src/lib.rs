@@ -305,7 +305,9 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
     }
     progress.set_message("extracting, matching and analysing");
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    let tracker = state.into_tracker_with(TrackerBuilder::default().evidence(cli.evidence));
+    // A query's answer shows no evidence: none is computed for it.
+    let evidence = cli.evidence && cli.query.is_none();
+    let tracker = state.into_tracker_with(TrackerBuilder::default().evidence(evidence));
     progress.finish_and_clear();
     if let Some(file) = &cli.state
         && let Err(error) = tracker.save(file)

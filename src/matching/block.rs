@@ -90,9 +90,9 @@ fn pairs(terms: &[Term]) -> impl Iterator<Item = u64> + '_ {
 /// `max_df` claims, each overlapping the next by half: a window is a key.
 /// Every claim is in at most two windows, so its candidates stay bounded,
 /// and a run of near-identical claims longer than a window still links up
-/// through the overlaps. Returns `(claim, window key)`, sorted, the keys
-/// numbered from `first` on.
-fn windows(common: &[Vec<Term>], crowded: &[u64], max_df: u32, first: usize) -> Vec<(u32, Term)> {
+/// through the overlaps. Returns `(claim, window key)`, sorted, with the
+/// keys numbered from `first` on, and the number after the last key.
+fn windows(common: &[Vec<Term>], crowded: &[u64], max_df: u32, first: usize) -> (Vec<(u32, Term)>, usize) {
     let mut members: Vec<(u64, [Term; PAIRED], u32)> = common
         .par_iter()
         .enumerate()
@@ -123,7 +123,7 @@ fn windows(common: &[Vec<Term>], crowded: &[u64], max_df: u32, first: usize) -> 
         }
     }
     out.par_sort_unstable();
-    out
+    (out, next)
 }
 
 /// The blocking index of a set of claims: their keys, and the posting
@@ -138,7 +138,7 @@ pub(crate) struct Blocks {
 impl Blocks {
     /// The keys and posting lists of claims with these features. Key ids
     /// are the term ids, then the pair keys in the order of their terms,
-    /// numbered from the vocabulary's size on.
+    /// numbered from the vocabulary's size on, then the window keys.
     pub(crate) fn new(
         features: &[Features],
         vocabulary: &Vocabulary,
@@ -158,7 +158,7 @@ impl Blocks {
         }
         drop(all);
         let base = vocabulary.len();
-        let windows = windows(&common, &crowded, max_df, base + kept.len());
+        let (windows, space) = windows(&common, &crowded, max_df, base + kept.len());
         keys.par_iter_mut().zip(common.par_iter()).enumerate().for_each(|(i, (k, c))| {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             let mut found: Vec<Term> = pairs(c)
@@ -174,7 +174,6 @@ impl Blocks {
             k.prefix.extend_from_slice(&found);
             k.probe.extend_from_slice(&found);
         });
-        let space = windows.iter().map(|w| w.1 as usize + 1).max().unwrap_or(0).max(base + kept.len());
         let mut offsets = vec![0usize; space + 1];
         for k in &keys {
             for &t in &k.prefix {

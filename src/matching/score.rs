@@ -136,7 +136,8 @@ impl Kernel<'_> {
         // names half the corpus shares weigh little against the prior.
         let told = f64::from(ta.entities + tb.entities) / 2.0;
         let prior = self.config.entity_prior;
-        let entities_weight = if prior > 0.0 { w_entities * told / (told + prior) } else { w_entities };
+        let entities_weight =
+            if prior > 0.0 && entities.is_some() { w_entities * told / (told + prior) } else { w_entities };
         let mut num = w_words * words;
         let mut den = w_words + w_wording;
         if let Some(e) = entities {
