@@ -401,6 +401,8 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
             && a.group != b.group
         {
             figures.negatives_apart += 1;
+        } else if std::env::var_os("EVALUATE_SHOW_NEGATIVES").is_some() {
+            eprintln!("{}: negative not kept apart: {:?} / {:?}", story.name, n.a.quote, n.b.quote);
         }
     }
     figures

@@ -216,6 +216,19 @@ fn a_later_figure_for_the_same_measure_updates_the_earlier_one() {
 }
 
 #[test]
+fn counts_of_one_nationality_are_one_measure_whatever_the_noun() {
+    // "people of Irish nationality" and "Irish nationals": one measure,
+    // two figures, two facts.
+    let t = tracker(&[
+        ("a", "Outlet A", "2019-05-02", None, "Most of those killed, 41 people, were of Irish nationality."),
+        ("b", "Outlet B", "2019-06-20", None, "Among the victims were 44 Irish nationals and 3 Britons."),
+    ]);
+    assert_ne!(t.group_of("a#1").map(|g| &g.id), t.group_of("b#1").map(|g| &g.id), "two figures, two facts");
+    let (kind, _, _) = relation(&t, "a#1", "b#1").expect("related");
+    assert_eq!(kind, RelationKind::Updates);
+}
+
+#[test]
 fn different_figures_for_the_same_measure_at_the_same_time_contradict() {
     let t = tracker(&[
         ("a", "Outlet A", "2014-07-17", None, "The crash near the border killed 295 people, officials said."),

@@ -79,14 +79,37 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date pattern")
 });
 
-/// Words that make a bare month refer forward rather than back.
-const FUTURE: &[&str] =
-    &["will", "shall", "expire", "expires", "is due", "is set to", "scheduled", "upcoming", "next"];
+/// Words that make a bare month refer forward rather than back, each a
+/// sequence of whole words.
+const FUTURE: &[&[&str]] = &[
+    &["will"],
+    &["shall"],
+    &["expire"],
+    &["expires"],
+    &["is", "due"],
+    &["is", "set", "to"],
+    &["scheduled"],
+    &["upcoming"],
+    &["next"],
+];
+
+/// Whether `text` holds one of [`FUTURE`] as whole words. A hyphen or an
+/// apostrophe joins a word, so "a will-he-won't-he saga" and "goodwill"
+/// say nothing of tense.
+fn looks_ahead(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    FUTURE.iter().any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
+}
 
 /// Every date expression in `text`, resolved against `published`.
 pub(crate) fn find(text: &str, published: Option<PartialDate>) -> Vec<Found> {
-    let lower = text.to_lowercase();
-    let future = FUTURE.iter().any(|w| lower.contains(w));
+    // Worked out only for a date that needs it: most have a year.
+    let future = std::cell::OnceCell::new();
+    let future = || *future.get_or_init(|| looks_ahead(text));
     let mut out = Vec::new();
     for caps in DATE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
@@ -106,7 +129,7 @@ pub(crate) fn find(text: &str, published: Option<PartialDate>) -> Vec<Found> {
             let day: u8 = caps["md_d"].parse().unwrap_or(0);
             let date = match caps.name("md_y") {
                 Some(y) => y.as_str().parse().ok().and_then(|y| PartialDate::ymd(y, month, day)),
-                None => year_for(month, Some(day), published, future)
+                None => year_for(month, Some(day), published, future())
                     .and_then(|y| PartialDate::ymd(y, month, day)),
             };
             out.push(Found { date, range });
@@ -115,7 +138,7 @@ pub(crate) fn find(text: &str, published: Option<PartialDate>) -> Vec<Found> {
             let day: u8 = caps["dm_d"].parse().unwrap_or(0);
             let date = match caps.name("dm_y") {
                 Some(y) => y.as_str().parse().ok().and_then(|y| PartialDate::ymd(y, month, day)),
-                None => year_for(month, Some(day), published, future)
+                None => year_for(month, Some(day), published, future())
                     .and_then(|y| PartialDate::ymd(y, month, day)),
             };
             out.push(Found { date, range });
@@ -140,7 +163,7 @@ pub(crate) fn find(text: &str, published: Option<PartialDate>) -> Vec<Found> {
             let modifier = caps["m_mod"].to_lowercase();
             // "by June" looks ahead only in a sentence about the future:
             // "By June the estimate was raised" is the June before.
-            let forward = future || modifier == "next";
+            let forward = future() || modifier == "next";
             let year = match caps.name("m_y") {
                 Some(y) => y.as_str().parse().ok(),
                 None => year_for(month, None, published, forward),
@@ -328,6 +351,13 @@ mod tests {
         // "by" looks ahead with the future tense only.
         assert_eq!(resolve("By June the estimate was raised", "2010-08-02"), ["2010-06 <By June>"]);
         assert_eq!(resolve("the deal will close by June", "2010-08-02"), ["2011-06 <by June>"]);
+        // Only whole words look ahead.
+        let saga = "a will-he-won't-he saga after he clinched a deal in April";
+        assert_eq!(resolve(saga, "2022-07-08"), ["2022-04 <in April>"]);
+        assert_eq!(
+            resolve("Williams said in context that it fell in May", "2022-07-08"),
+            ["2022-05 <in May>"]
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::MatchConfig;
 use crate::extract::EntityTable;
-use crate::model::{Claim, EntityKind, PartialDate, QuantityKind, QuantityValue};
+use crate::model::{Claim, EntityKind, FactKind, PartialDate, QuantityKind, QuantityValue};
 
 /// A term id in the vocabulary.
 pub(crate) type Term = u32;
@@ -24,6 +24,12 @@ pub(crate) type Term = u32;
 pub(crate) struct Amount {
     /// The slot's term ("money USD", "duration year", "date").
     pub(crate) slot: Term,
+    /// What a count was read to count ("count person/netherlands" for
+    /// "196 Dutch nationals" and "193 people of Dutch nationality"), else
+    /// the slot: two figures of one measure that differ are two facts.
+    /// Only that test reads it; agreement is judged in the slot, since
+    /// different facts of one story often share a measure and a value.
+    pub(crate) measure: Term,
     pub(crate) value: AmountValue,
     /// Whether it is a figure a report is about: a count from ten up, an
     /// amount of money or a share (not a duration or a small count).
@@ -73,7 +79,8 @@ pub(crate) struct Features {
 pub(crate) struct Tokens {
     words: Vec<String>,
     entities: Vec<(String, EntityKind)>,
-    amounts: Vec<(String, AmountValue, bool)>,
+    /// Slot, measure when it differs from the slot, value, figure.
+    amounts: Vec<(String, Option<String>, AmountValue, bool)>,
     values: Vec<String>,
     /// Words and entities in text order.
     sequence: Vec<Piece>,
@@ -169,7 +176,20 @@ impl Tokenizer {
                 (QuantityKind::Money | QuantityKind::Percent, _) => true,
                 _ => false,
             };
-            out.amounts.push((slot, value, figure));
+            // What the extractor read a count to count: people under one
+            // name whatever the noun, a nationality, "/day" for a rate.
+            let measure = (q.kind == QuantityKind::Count)
+                .then(|| {
+                    claim.facts().iter().find(|f| {
+                        f.kind == FactKind::Measure
+                            && f.span.start <= q.span.start
+                            && q.span.end <= f.span.end
+                            && !f.predicate.is_empty()
+                    })
+                })
+                .flatten()
+                .map(|f| format!("count {}", f.predicate.to_lowercase()));
+            out.amounts.push((slot, measure, value, figure));
             out.values.push(key);
         }
         // Entity mentions become entity tokens, in text order, between the
@@ -320,10 +340,10 @@ impl Vocabulary {
         let amounts: Vec<Amount> = tokens
             .amounts
             .iter()
-            .map(|(slot, value, figure)| Amount {
-                slot: self.intern_tagged(&mut buffer, "s ", slot),
-                value: *value,
-                figure: *figure,
+            .map(|(slot, measure, value, figure)| {
+                let slot = self.intern_tagged(&mut buffer, "s ", slot);
+                let measure = measure.as_ref().map_or(slot, |m| self.intern_tagged(&mut buffer, "s ", m));
+                Amount { slot, measure, value: *value, figure: *figure }
             })
             .take(COMPARED)
             .collect();
@@ -338,7 +358,7 @@ impl Vocabulary {
                 *df += 1;
             }
         }
-        let money = tokens.amounts.iter().any(|(slot, _, _)| slot.starts_with("money"));
+        let money = tokens.amounts.iter().any(|(slot, ..)| slot.starts_with("money"));
         Features { words, entities, amounts, values, figures, money, sequence, outcome: tokens.outcome }
     }
 }

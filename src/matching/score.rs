@@ -434,13 +434,13 @@ fn amount_agreement(a: &Features, b: &Features, tolerance: f64) -> Option<f64> {
 }
 
 /// Whether the claims give figures (counts from ten up, amounts of money,
-/// shares) in the same slot and agree on none of them: "298 killed" and
+/// shares) of the same measure and agree on none of them: "298 killed" and
 /// "295 killed" are two figures, two facts, for the analysis to relate as
 /// a revision or a contradiction.
 fn figures_conflict(a: &Features, b: &Features, tolerance: f64) -> bool {
     fn figures(f: &Features) -> impl Iterator<Item = (Term, f64)> + '_ {
         f.amounts.iter().filter(|x| x.figure).filter_map(|x| match x.value {
-            AmountValue::Number(n) => Some((x.slot, n)),
+            AmountValue::Number(n) => Some((x.measure, n)),
             AmountValue::Date(_) => None,
         })
     }
