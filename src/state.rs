@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::error::{Error, Location};
 use crate::model::{Article, ArticleMeta, Span};
-use crate::tracker::{Tracker, TrackerBuilder};
+use crate::tracker::{QueryHit, Tracker, TrackerBuilder};
 
 /// How a temporary of a state being written ends: `.NAME.XXXXXX.tmp`.
 const TEMPORARY_SUFFIX: &str = ".tmp";
@@ -181,9 +181,13 @@ impl State {
     /// As [`State::into_tracker`], with the entity table and settings of
     /// `builder` (the state stores articles, not settings).
     pub fn into_tracker_with(self, builder: TrackerBuilder) -> Tracker {
-        let mut tracker = builder.build(self.corpus);
-        tracker.keep_group_ids(&self.groups);
-        tracker
+        builder.previous(self.groups).build(self.corpus)
+    }
+
+    /// Answers `query` over the state's articles, with the saved groups'
+    /// ids: see [`TrackerBuilder::answer`].
+    pub fn answer_with(self, builder: TrackerBuilder, query: &str, limit: usize) -> (Tracker, Vec<QueryHit>) {
+        builder.previous(self.groups).answer(self.corpus, query, limit)
     }
 }
 
@@ -194,9 +198,17 @@ impl Tracker {
     ///
     /// # Errors
     /// [`Error::Io`] when the file cannot be written; `path` is then
-    /// unchanged.
+    /// unchanged. [`Error::State`] for a tracker built by
+    /// [`TrackerBuilder::answer`], which holds only its answer's groups.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
+        if self.answer_only() {
+            return Err(Error::State {
+                at: Location::new(Some(path), None),
+                message: "not written: this tracker answers a query and holds only the groups of its answer"
+                    .to_owned(),
+            });
+        }
         let file = StateFile {
             format: STATE_FORMAT.to_owned(),
             version: STATE_VERSION,

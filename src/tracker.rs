@@ -51,6 +51,8 @@ pub struct Tracker {
     /// The matcher's settings it ran with, for queries; their alias table
     /// is the entity table the whole pipeline resolved names with.
     matcher: MatchConfig,
+    /// Built by [`TrackerBuilder::answer`]: only the answer's groups.
+    answer_only: bool,
 }
 
 /// Settings for a [`Tracker`]: the entity table, the matcher's and the
@@ -74,6 +76,8 @@ pub struct TrackerBuilder {
     analysis: AnalysisConfig,
     threads: Option<usize>,
     evidence: bool,
+    /// A saved state's groups, whose ids the new groups take over.
+    previous: Vec<crate::state::StoredGroup>,
 }
 
 impl TrackerBuilder {
@@ -114,20 +118,81 @@ impl TrackerBuilder {
         self
     }
 
+    /// Gives the new groups the ids of a saved state's groups (see
+    /// [`State::into_tracker`](crate::State::into_tracker)).
+    pub(crate) fn previous(mut self, groups: Vec<crate::state::StoredGroup>) -> Self {
+        self.previous = groups;
+        self
+    }
+
     /// Runs the pipeline over `corpus` with these settings. When a pool of
     /// its own was asked for and the system cannot start its threads, it
     /// runs on the global pool: the same output, on other threads.
     pub fn build(self, corpus: Corpus) -> Tracker {
+        self.on_pool(corpus, |grouped, config| grouped.analyse(config, None))
+    }
+
+    /// Answers `query` over `corpus` as [`Tracker::query`] would, and
+    /// analyses only the groups of the answer: claims are extracted and
+    /// grouped as by [`TrackerBuilder::build`], but no evidence is
+    /// computed, and only the claim pairs the answer's relations and
+    /// verdicts rest on are classified.
+    ///
+    /// The tracker returned holds every claim but only the groups of the
+    /// answer, with the same ids, relations, verdicts and timelines as a
+    /// whole run gives them. It is an answer, not a state:
+    /// [`Tracker::save`] refuses it.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimtrack::{Loader, Corpus, TrackerBuilder};
+    /// let mut corpus = Corpus::new();
+    /// corpus.insert(Loader::new().parse_document("a", "Iran and China signed a 25-year cooperation deal in Tehran.")?)?;
+    /// corpus.insert(Loader::new().parse_document("b", "Russia held naval drills in the Baltic Sea.")?)?;
+    /// let (tracker, hits) = TrackerBuilder::default().answer(corpus, "China signed a deal with Iran", 5);
+    /// assert_eq!(hits[0].claim, "a#1");
+    /// assert_eq!(tracker.groups().len(), hits.len());
+    /// assert!(tracker.assessment(&hits[0].group).is_some());
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn answer(mut self, corpus: Corpus, query: &str, limit: usize) -> (Tracker, Vec<QueryHit>) {
+        self.evidence = false;
+        let mut hits = Vec::new();
+        let tracker = self.on_pool(corpus, |grouped, config| {
+            hits = grouped.hits(query, limit);
+            let mut focus = vec![false; grouped.groups.len()];
+            for hit in &hits {
+                if let Some(&g) = grouped.group_index.get(&hit.group) {
+                    focus[g] = true;
+                }
+            }
+            grouped.analyse(config, Some(focus))
+        });
+        (tracker, hits)
+    }
+
+    /// Extracts and groups `corpus`, then hands the result to `finish`,
+    /// all on the pool asked for.
+    fn on_pool(
+        self,
+        corpus: Corpus,
+        finish: impl FnOnce(Grouped, &AnalysisConfig) -> Tracker + Send,
+    ) -> Tracker {
         let mut matcher = self.matcher;
         if let Some(entities) = self.entities {
             matcher.aliases = entities;
         }
-        let analysis = self.analysis;
-        let evidence = self.evidence;
-        let pool = self.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
-        match pool {
-            Some(pool) => pool.install(|| Tracker::run(corpus, matcher, &analysis, evidence)),
-            None => Tracker::run(corpus, matcher, &analysis, evidence),
+        let (analysis, evidence, previous) = (self.analysis, self.evidence, self.previous);
+        let run = move || {
+            let mut grouped = Grouped::new(corpus, matcher, evidence);
+            if !previous.is_empty() {
+                grouped.keep_group_ids(&previous);
+            }
+            finish(grouped, &analysis)
+        };
+        match self.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
+            Some(pool) => pool.install(run),
+            None => run(),
         }
     }
 }
@@ -155,176 +220,10 @@ impl Tracker {
         TrackerBuilder::default().analysis(config.clone()).build(corpus)
     }
 
-    fn run(corpus: Corpus, match_config: MatchConfig, config: &AnalysisConfig, evidence: bool) -> Self {
-        let extractor = Extractor::new().with_entities(match_config.aliases.clone());
-        // Articles are extracted on all cores and collected in corpus order.
-        let articles: Vec<_> = corpus.articles().collect();
-        let extractions: Vec<_> = articles.par_iter().map(|a| extractor.extract(a)).collect();
-        let mut claims = Vec::new();
-        let mut skipped = Vec::new();
-        let mut by_article = HashMap::new();
-        for (article, extraction) in articles.iter().zip(extractions) {
-            let (c, k) = (claims.len(), skipped.len());
-            claims.extend(extraction.claims);
-            skipped.extend(extraction.skipped);
-            by_article.insert(article.id().to_owned(), (c..claims.len(), k..skipped.len()));
-        }
-        let matcher = Matcher::new(match_config);
-        // Identical claims (a republication's, a wire story's) are matched
-        // once: a copy adds appearances to a group, never new groups or
-        // new term weights.
-        // The representative is the copy with the smallest id, so group ids
-        // do not depend on the order articles were added in.
-        let mut first: HashMap<String, usize> = HashMap::new();
-        let keys: Vec<String> = claims.iter().map(identity).collect();
-        for (i, key) in keys.iter().enumerate() {
-            let entry = first.entry(key.clone()).or_insert(i);
-            if claims[i].id() < claims[*entry].id() {
-                *entry = i;
-            }
-        }
-        let representative: Vec<usize> = keys.iter().map(|k| first[k]).collect();
-        let unique: Cow<'_, [Claim]> = if first.len() == claims.len() {
-            Cow::Borrowed(&claims)
-        } else {
-            Cow::Owned(
-                claims
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| representative[i] == i)
-                    .map(|(_, c)| c.clone())
-                    .collect(),
-            )
-        };
-        let grouping = matcher.group(&unique);
-        let by_id: HashMap<String, usize> =
-            claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
-        let group_index: HashMap<String, usize> =
-            grouping.groups().iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
-        let group_of: Vec<usize> = representative
-            .iter()
-            .map(|&r| {
-                grouping.group_of(claims[r].id()).and_then(|g| group_index.get(&g.id)).copied().unwrap_or(0)
-            })
-            .collect();
-        let mut members: Vec<Vec<String>> = vec![Vec::new(); grouping.groups().len()];
-        for (i, &g) in group_of.iter().enumerate() {
-            members[g].push(claims[i].id().to_owned());
-        }
-        let groups: Vec<ClaimGroup> = grouping
-            .groups()
-            .par_iter()
-            .zip(members)
-            .enumerate()
-            .map(|(g, (group, claims))| ClaimGroup {
-                id: group.id.clone(),
-                claims,
-                canonical_claim: group.canonical_claim.clone(),
-                evidence: if evidence { grouping.evidence(g) } else { Evidence::default() },
-            })
-            .collect();
-        let scored: Vec<(usize, usize, f64)> = grouping
-            .pairs()
-            .filter_map(|(a, b, s)| Some((*by_id.get(a)?, *by_id.get(b)?, s)))
-            .map(|(a, b, s)| (a.min(b), a.max(b), s))
-            .collect();
-        // The matcher's settings, kept for queries; their alias table serves
-        // the analysis and the reports.
-        let settings = matcher.config().clone();
-        let input = analysis::Input {
-            corpus: &corpus,
-            claims: &claims,
-            groups: &groups,
-            group_of: &group_of,
-            scored: &scored,
-            entities: &settings.aliases,
-        };
-        let (relations, assessments) = analysis::analyze(&input, config);
-        let relations_by_group = relations_by_group(&relations, &group_index, groups.len());
-        Self {
-            corpus,
-            claims,
-            by_id,
-            skipped,
-            by_article,
-            groups,
-            group_of,
-            group_index,
-            relations,
-            relations_by_group,
-            assessments,
-            matcher: settings,
-        }
-    }
-
-    /// Gives the groups the ids they had in `previous` (a saved state), so
-    /// ids users have seen stay put when articles are added: each old id
-    /// goes to the new group holding most of its old members (ties to the
-    /// smaller new id), and is used once. A group holding no old claims
-    /// keeps its own id (with a `-2`, `-3` ... suffix in the rare case it
-    /// collides with a carried-over one). Relations, assessments and
-    /// evidence follow the renaming.
-    pub(crate) fn keep_group_ids(&mut self, previous: &[crate::state::StoredGroup]) {
-        let old_of: HashMap<&str, &str> =
-            previous.iter().flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str()))).collect();
-        // (overlap, new group, old id) for every pair that shares claims.
-        let mut candidates: Vec<(usize, usize, &str)> = Vec::new();
-        for (g, group) in self.groups.iter().enumerate() {
-            let mut counts: HashMap<&str, usize> = HashMap::new();
-            for c in &group.claims {
-                if let Some(&old) = old_of.get(c.as_str()) {
-                    *counts.entry(old).or_default() += 1;
-                }
-            }
-            candidates.extend(counts.into_iter().map(|(old, n)| (n, g, old)));
-        }
-        candidates.sort_by(|a, b| {
-            b.0.cmp(&a.0).then_with(|| self.groups[a.1].id.cmp(&self.groups[b.1].id)).then(a.2.cmp(b.2))
-        });
-        let mut renamed: Vec<Option<String>> = vec![None; self.groups.len()];
-        let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for (_, g, old) in candidates {
-            if renamed[g].is_none() && used.insert(old) {
-                renamed[g] = Some(old.to_owned());
-            }
-        }
-        let mut taken: std::collections::HashSet<String> = used.iter().map(|s| (*s).to_owned()).collect();
-        let mut map: HashMap<String, String> = HashMap::new();
-        for (g, group) in self.groups.iter().enumerate() {
-            let id = match renamed[g].take() {
-                Some(old) => old,
-                None => {
-                    let mut id = group.id.clone();
-                    let mut n = 2;
-                    while taken.contains(&id) {
-                        id = format!("{}-{n}", group.id);
-                        n += 1;
-                    }
-                    taken.insert(id.clone());
-                    id
-                }
-            };
-            map.insert(group.id.clone(), id);
-        }
-        let rename = |id: &mut String| {
-            if let Some(new) = map.get(id.as_str()) {
-                id.clone_from(new);
-            }
-        };
-        for group in &mut self.groups {
-            rename(&mut group.id);
-            for apart in &mut group.evidence.kept_apart {
-                rename(&mut apart.group);
-            }
-        }
-        for r in &mut self.relations {
-            rename(&mut r.from);
-            rename(&mut r.to);
-        }
-        for a in &mut self.assessments {
-            rename(&mut a.group);
-        }
-        self.group_index = self.groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+    /// Whether [`TrackerBuilder::answer`] built it: it then holds only the
+    /// groups of its answer.
+    pub fn answer_only(&self) -> bool {
+        self.answer_only
     }
 
     /// The entity table names were resolved with.
@@ -429,43 +328,290 @@ impl Tracker {
     /// # Ok::<(), claimtrack::Error>(())
     /// ```
     pub fn query(&self, text: &str, limit: usize) -> Vec<QueryHit> {
-        // A title of its own keeps the text from being taken for the
-        // headline; a query with no sentence shape is taken whole.
-        let text = text.trim();
-        let stop = if text.ends_with(['.', '!', '?', '"']) { "" } else { "." };
-        let document = format!("---\ntitle: query\n---\n{text}{stop}\n");
-        let Ok(article) = Loader::new().parse_document("query", &document) else { return Vec::new() };
-        let asked = Extractor::new().with_entities(self.matcher.aliases.clone()).extract(&article).claims;
-        if asked.is_empty() || self.claims.is_empty() {
-            return Vec::new();
+        query_hits(&self.claims, &self.groups, &self.group_of, &self.matcher, text, limit)
+    }
+}
+
+/// The groups whose claims are most like `text`, best first, at most
+/// `limit`: see [`Tracker::query`].
+fn query_hits(
+    claims: &[Claim],
+    groups: &[ClaimGroup],
+    group_of: &[usize],
+    matcher: &MatchConfig,
+    text: &str,
+    limit: usize,
+) -> Vec<QueryHit> {
+    // A title of its own keeps the text from being taken for the
+    // headline; a query with no sentence shape is taken whole.
+    let text = text.trim();
+    let stop = if text.ends_with(['.', '!', '?', '"']) { "" } else { "." };
+    let document = format!("---\ntitle: query\n---\n{text}{stop}\n");
+    let Ok(article) = Loader::new().parse_document("query", &document) else { return Vec::new() };
+    let asked = Extractor::new().with_entities(matcher.aliases.clone()).extract(&article).claims;
+    if asked.is_empty() || claims.is_empty() {
+        return Vec::new();
+    }
+    let mut all: Vec<Claim> = claims.to_vec();
+    all.extend(asked.iter().cloned());
+    let matcher = Matcher::new(matcher.clone());
+    let scorer = matcher.scorer(&all);
+    let n = claims.len();
+    let scores: Vec<f64> = (0..n)
+        .into_par_iter()
+        .map(|i| (n..all.len()).map(|q| scorer.score(q, i)).fold(0.0, f64::max))
+        .collect();
+    let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
+    for (i, &score) in scores.iter().enumerate() {
+        // A claim of a group an answer's tracker does not hold answers
+        // nothing.
+        let g = group_of[i];
+        if score < QUERY_FLOOR || g >= groups.len() {
+            continue;
         }
-        let mut all: Vec<Claim> = self.claims.clone();
-        all.extend(asked.iter().cloned());
-        let matcher = Matcher::new(self.matcher.clone());
-        let scorer = matcher.scorer(&all);
-        let n = self.claims.len();
-        let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
-        for i in 0..n {
-            let score = (n..all.len()).map(|q| scorer.score(q, i)).fold(0.0, f64::max);
-            if score < QUERY_FLOOR {
-                continue;
-            }
-            let g = self.group_of[i];
-            let entry = best.entry(g).or_insert((score, i));
-            if score > entry.0 {
-                *entry = (score, i);
+        let entry = best.entry(g).or_insert((score, i));
+        if score > entry.0 {
+            *entry = (score, i);
+        }
+    }
+    let mut hits: Vec<(usize, f64, usize)> = best.into_iter().map(|(g, (s, i))| (g, s, i)).collect();
+    hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.truncate(limit);
+    hits.into_iter()
+        .map(|(g, score, i)| QueryHit {
+            group: groups[g].id.clone(),
+            score: (score * 1000.0).round() / 1000.0,
+            claim: claims[i].id().to_owned(),
+        })
+        .collect()
+}
+
+/// A corpus extracted and grouped, before the analysis.
+struct Grouped {
+    corpus: Corpus,
+    claims: Vec<Claim>,
+    by_id: HashMap<String, usize>,
+    skipped: Vec<Skipped>,
+    by_article: HashMap<String, (Range<usize>, Range<usize>)>,
+    groups: Vec<ClaimGroup>,
+    group_of: Vec<usize>,
+    group_index: HashMap<String, usize>,
+    /// The pairs the matcher scored, as claim indices with the score.
+    scored: Vec<(usize, usize, f64)>,
+    matcher: MatchConfig,
+}
+
+impl Grouped {
+    fn new(corpus: Corpus, match_config: MatchConfig, evidence: bool) -> Self {
+        let extractor = Extractor::new().with_entities(match_config.aliases.clone());
+        // Articles are extracted on all cores and collected in corpus order.
+        let articles: Vec<_> = corpus.articles().collect();
+        let extractions: Vec<_> = articles.par_iter().map(|a| extractor.extract(a)).collect();
+        let mut claims = Vec::new();
+        let mut skipped = Vec::new();
+        let mut by_article = HashMap::new();
+        for (article, extraction) in articles.iter().zip(extractions) {
+            let (c, k) = (claims.len(), skipped.len());
+            claims.extend(extraction.claims);
+            skipped.extend(extraction.skipped);
+            by_article.insert(article.id().to_owned(), (c..claims.len(), k..skipped.len()));
+        }
+        let matcher = Matcher::new(match_config);
+        // Identical claims (a republication's, a wire story's) are matched
+        // once: a copy adds appearances to a group, never new groups or
+        // new term weights.
+        // The representative is the copy with the smallest id, so group ids
+        // do not depend on the order articles were added in.
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let keys: Vec<String> = claims.iter().map(identity).collect();
+        for (i, key) in keys.iter().enumerate() {
+            let entry = first.entry(key.clone()).or_insert(i);
+            if claims[i].id() < claims[*entry].id() {
+                *entry = i;
             }
         }
-        let mut hits: Vec<(usize, f64, usize)> = best.into_iter().map(|(g, (s, i))| (g, s, i)).collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits.truncate(limit);
-        hits.into_iter()
-            .map(|(g, score, i)| QueryHit {
-                group: self.groups[g].id.clone(),
-                score: (score * 1000.0).round() / 1000.0,
-                claim: self.claims[i].id().to_owned(),
+        let representative: Vec<usize> = keys.iter().map(|k| first[k]).collect();
+        let unique: Cow<'_, [Claim]> = if first.len() == claims.len() {
+            Cow::Borrowed(&claims)
+        } else {
+            Cow::Owned(
+                claims
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| representative[i] == i)
+                    .map(|(_, c)| c.clone())
+                    .collect(),
+            )
+        };
+        let grouping = matcher.group(&unique);
+        let by_id: HashMap<String, usize> =
+            claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
+        let group_index: HashMap<String, usize> =
+            grouping.groups().iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+        let group_of: Vec<usize> = representative
+            .iter()
+            .map(|&r| {
+                grouping.group_of(claims[r].id()).and_then(|g| group_index.get(&g.id)).copied().unwrap_or(0)
             })
-            .collect()
+            .collect();
+        let mut members: Vec<Vec<String>> = vec![Vec::new(); grouping.groups().len()];
+        for (i, &g) in group_of.iter().enumerate() {
+            members[g].push(claims[i].id().to_owned());
+        }
+        let groups: Vec<ClaimGroup> = grouping
+            .groups()
+            .par_iter()
+            .zip(members)
+            .enumerate()
+            .map(|(g, (group, claims))| ClaimGroup {
+                id: group.id.clone(),
+                claims,
+                canonical_claim: group.canonical_claim.clone(),
+                evidence: if evidence { grouping.evidence(g) } else { Evidence::default() },
+            })
+            .collect();
+        let scored: Vec<(usize, usize, f64)> = grouping
+            .pairs()
+            .filter_map(|(a, b, s)| Some((*by_id.get(a)?, *by_id.get(b)?, s)))
+            .map(|(a, b, s)| (a.min(b), a.max(b), s))
+            .collect();
+        // The matcher's settings, kept for queries; their alias table serves
+        // the analysis and the reports.
+        let matcher = matcher.config().clone();
+        Self { corpus, claims, by_id, skipped, by_article, groups, group_of, group_index, scored, matcher }
+    }
+
+    /// The answer to `text`: see [`Tracker::query`].
+    fn hits(&self, text: &str, limit: usize) -> Vec<QueryHit> {
+        query_hits(&self.claims, &self.groups, &self.group_of, &self.matcher, text, limit)
+    }
+
+    /// Analyses the groups `focus` marks (all when `None`) and keeps only
+    /// those.
+    fn analyse(self, config: &AnalysisConfig, focus: Option<Vec<bool>>) -> Tracker {
+        let Grouped {
+            corpus,
+            claims,
+            by_id,
+            skipped,
+            by_article,
+            groups,
+            group_of,
+            group_index,
+            scored,
+            matcher,
+        } = self;
+        let input = analysis::Input {
+            corpus: &corpus,
+            claims: &claims,
+            groups: &groups,
+            group_of: &group_of,
+            scored: &scored,
+            entities: &matcher.aliases,
+        };
+        let (relations, assessments) = analysis::analyze(&input, config, focus.as_deref());
+        let answer_only = focus.is_some();
+        let (groups, group_of, group_index, assessments) = match focus {
+            None => (groups, group_of, group_index, assessments.into_iter().flatten().collect()),
+            Some(focus) => {
+                // The answer's groups in their order, each claim of another
+                // group in none.
+                let mut new_index = vec![usize::MAX; groups.len()];
+                let mut kept = Vec::new();
+                let mut kept_assessments = Vec::new();
+                for (g, ((group, assessment), keep)) in
+                    groups.into_iter().zip(assessments).zip(focus).enumerate()
+                {
+                    if let (true, Some(assessment)) = (keep, assessment) {
+                        new_index[g] = kept.len();
+                        kept.push(group);
+                        kept_assessments.push(assessment);
+                    }
+                }
+                let group_of = group_of.iter().map(|&g| new_index[g]).collect();
+                let group_index = kept.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+                (kept, group_of, group_index, kept_assessments)
+            }
+        };
+        let relations_by_group = relations_by_group(&relations, &group_index, groups.len());
+        Tracker {
+            corpus,
+            claims,
+            by_id,
+            skipped,
+            by_article,
+            groups,
+            group_of,
+            group_index,
+            relations,
+            relations_by_group,
+            assessments,
+            matcher,
+            answer_only,
+        }
+    }
+
+    /// Gives the groups the ids they had in `previous` (a saved state), so
+    /// ids users have seen stay put when articles are added: each old id
+    /// goes to the new group holding most of its old members (ties to the
+    /// smaller new id), and is used once. A group holding no old claims
+    /// keeps its own id (with a `-2`, `-3` ... suffix in the rare case it
+    /// collides with a carried-over one). The evidence follows the renaming;
+    /// the analysis runs after it.
+    pub(crate) fn keep_group_ids(&mut self, previous: &[crate::state::StoredGroup]) {
+        let old_of: HashMap<&str, &str> =
+            previous.iter().flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str()))).collect();
+        // (overlap, new group, old id) for every pair that shares claims.
+        let mut candidates: Vec<(usize, usize, &str)> = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for c in &group.claims {
+                if let Some(&old) = old_of.get(c.as_str()) {
+                    *counts.entry(old).or_default() += 1;
+                }
+            }
+            candidates.extend(counts.into_iter().map(|(old, n)| (n, g, old)));
+        }
+        candidates.sort_by(|a, b| {
+            b.0.cmp(&a.0).then_with(|| self.groups[a.1].id.cmp(&self.groups[b.1].id)).then(a.2.cmp(b.2))
+        });
+        let mut renamed: Vec<Option<String>> = vec![None; self.groups.len()];
+        let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (_, g, old) in candidates {
+            if renamed[g].is_none() && used.insert(old) {
+                renamed[g] = Some(old.to_owned());
+            }
+        }
+        let mut taken: std::collections::HashSet<String> = used.iter().map(|s| (*s).to_owned()).collect();
+        let mut map: HashMap<String, String> = HashMap::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            let id = match renamed[g].take() {
+                Some(old) => old,
+                None => {
+                    let mut id = group.id.clone();
+                    let mut n = 2;
+                    while taken.contains(&id) {
+                        id = format!("{}-{n}", group.id);
+                        n += 1;
+                    }
+                    taken.insert(id.clone());
+                    id
+                }
+            };
+            map.insert(group.id.clone(), id);
+        }
+        let rename = |id: &mut String| {
+            if let Some(new) = map.get(id.as_str()) {
+                id.clone_from(new);
+            }
+        };
+        for group in &mut self.groups {
+            rename(&mut group.id);
+            for apart in &mut group.evidence.kept_apart {
+                rename(&mut apart.group);
+            }
+        }
+        self.group_index = self.groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
     }
 }
 

@@ -232,3 +232,22 @@ fn the_builders_thread_count_changes_no_byte() {
     let global = TrackerBuilder::default().evidence(true).build(corpus_of(&ALL));
     assert_eq!(Document::new(&global).to_json(), one, "the global pool");
 }
+
+#[test]
+fn a_query_over_a_state_keeps_its_ids_and_saves_only_what_it_adds() {
+    let tmp = common::temp_dir("state-query");
+    let file = tmp.path().join("state.json");
+    let state = file.to_str().expect("utf-8 path");
+    let query = "China will invest 400 billion dollars in Iran";
+    // Asked while adding articles: the state is saved, as without a query.
+    let first = common::track(&["--state", state, "--format", "json", "--query", query, "corpus"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let saved = std::fs::read(&file).expect("the state is written");
+    // Asked of the state alone: the same answer, the state untouched.
+    let again = common::track(&["--state", state, "--format", "json", "--query", query]);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(again.stdout, first.stdout, "the same answer, with the saved ids");
+    assert_eq!(std::fs::read(&file).expect("read"), saved, "nothing added, nothing written");
+    let doc: serde_json::Value = serde_json::from_slice(&again.stdout).expect("JSON");
+    assert!(!doc["hits"].as_array().expect("hits").is_empty(), "{doc}");
+}

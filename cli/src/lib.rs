@@ -11,7 +11,7 @@ use std::io::{BufWriter, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimtrack::{Corpus, Loader, State, Tracker, TrackerBuilder, report};
+use claimtrack::{Corpus, Loader, QueryHit, State, Tracker, TrackerBuilder, report};
 use clap::{CommandFactory as _, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -279,6 +279,7 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
     }
     // Articles already in the state are skipped when unchanged; a changed
     // one is reported and the saved copy kept.
+    let mut added = 0usize;
     for article in incoming.into_articles() {
         match state.corpus.get(article.id()) {
             Some(saved) if saved.original() == article.original() => {}
@@ -294,7 +295,7 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
                 ok = false;
             }
             None => {
-                let _ = state.corpus.insert(article);
+                added += usize::from(state.corpus.insert(article).is_ok());
             }
         }
     }
@@ -305,21 +306,39 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
     }
     progress.set_message("extracting, matching and analysing");
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    // A query's answer shows no evidence: none is computed for it.
-    let evidence = cli.evidence && cli.query.is_none();
-    let tracker = state.into_tracker_with(TrackerBuilder::default().evidence(evidence));
+    let limit = cli.limit.map_or(QUERY_HITS, usize::from);
+    // A query is answered by analysing the groups of its answer alone,
+    // unless new articles make a state to save: then the whole tracker is
+    // built, saved, and asked.
+    let (tracker, hits) = match &cli.query {
+        Some(query) if cli.state.is_none() || added == 0 => {
+            let (tracker, hits) = state.answer_with(TrackerBuilder::default(), query, limit);
+            (tracker, Some(hits))
+        }
+        query => {
+            // A query's answer shows no evidence: none is computed for it.
+            let evidence = cli.evidence && query.is_none();
+            let tracker = state.into_tracker_with(TrackerBuilder::default().evidence(evidence));
+            let hits = query.as_ref().map(|q| tracker.query(q, limit));
+            (tracker, hits)
+        }
+    };
     progress.finish_and_clear();
     if let Some(file) = &cli.state
+        && !tracker.answer_only()
         && let Err(error) = tracker.save(file)
     {
         eprintln!("claimtrack: {error}");
         ok = false;
     }
+    let hits = hits.as_deref();
     let written = match &cli.output {
-        Some(file) => claimtrack::write_atomically(file, |mut out| write_report(&cli, &tracker, &mut out)),
+        Some(file) => {
+            claimtrack::write_atomically(file, |mut out| write_report(&cli, &tracker, hits, &mut out))
+        }
         None => {
             let mut out = BufWriter::new(std::io::stdout().lock());
-            write_report(&cli, &tracker, &mut out).and_then(|()| out.flush())
+            write_report(&cli, &tracker, hits, &mut out).and_then(|()| out.flush())
         }
     };
     match written {
@@ -351,14 +370,17 @@ fn progress_bar(files: usize) -> ProgressBar {
     progress
 }
 
-fn write_report(cli: &Cli, tracker: &Tracker, out: &mut impl Write) -> std::io::Result<()> {
-    let limit = cli.limit.map_or(QUERY_HITS, usize::from);
-    let text = match (cli.format, &cli.query) {
-        (Format::Markdown, Some(query)) => {
-            report::query_markdown(tracker, query, &tracker.query(query, limit))
-        }
-        (Format::Json, Some(query)) => {
-            report::json::QueryDocument::new(tracker, query, &tracker.query(query, limit)).to_json()
+/// Writes the report, or the answer `hits` to `--query`.
+fn write_report(
+    cli: &Cli,
+    tracker: &Tracker,
+    hits: Option<&[QueryHit]>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let text = match (cli.format, cli.query.as_deref().zip(hits)) {
+        (Format::Markdown, Some((query, hits))) => report::query_markdown(tracker, query, hits),
+        (Format::Json, Some((query, hits))) => {
+            report::json::QueryDocument::new(tracker, query, hits).to_json()
         }
         (Format::Jsonl, _) => return report::json::Document::new(tracker).write_jsonl(out),
         (Format::Markdown, None) => {

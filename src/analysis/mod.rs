@@ -85,9 +85,20 @@ pub(crate) struct Input<'a> {
     pub entities: &'a EntityTable,
 }
 
-/// The analysis results: relations between groups, and one assessment per
-/// group, in group order.
-pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relation>, Vec<Assessment>) {
+/// The analysis results for the groups `focus` marks, all when `None`:
+/// the relations they take part in, and one assessment per group in group
+/// order (`None` for a group not marked), the same as the whole analysis
+/// gives them.
+///
+/// The claim pairs of the other groups are classified only as far as the
+/// result needs them: a relation of a focused group is dropped when two
+/// others imply it (A updates B, B updates C), so the pairs of the groups
+/// a focused group relates to are classified too.
+pub(crate) fn analyze(
+    input: &Input<'_>,
+    config: &AnalysisConfig,
+    focus: Option<&[bool]>,
+) -> (Vec<Relation>, Vec<Option<Assessment>>) {
     let frames = frames(input, config);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); input.groups.len()];
     for (i, &g) in input.group_of.iter().enumerate() {
@@ -95,20 +106,47 @@ pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relati
     }
     let scores: HashMap<(usize, usize), f64> = input.scored.iter().map(|&(a, b, s)| ((a, b), s)).collect();
     let pairs = candidate_pairs(input, &members, &frames, config);
-    let found: Vec<(usize, usize, Found)> = pairs
-        .par_iter()
-        .filter_map(|&(i, j)| {
-            let cx = Context {
-                same_group: input.group_of[i] == input.group_of[j],
-                score: scores.get(&(i.min(j), i.max(j))).copied().unwrap_or(0.0),
-                same_floor: config.same_floor,
-                polarity_floor: config.polarity_floor,
-                measure_floor: config.measure_floor,
-            };
-            relate::classify(&frames[i], &frames[j], cx).map(|f| (i, j, f))
-        })
-        .collect();
-    let relations = transitive_reduction(aggregate(input, found));
+    let classify = |pairs: &[(usize, usize)]| -> Vec<(usize, usize, Found)> {
+        pairs
+            .par_iter()
+            .filter_map(|&(i, j)| {
+                let cx = Context {
+                    same_group: input.group_of[i] == input.group_of[j],
+                    score: scores.get(&(i.min(j), i.max(j))).copied().unwrap_or(0.0),
+                    same_floor: config.same_floor,
+                    polarity_floor: config.polarity_floor,
+                    measure_floor: config.measure_floor,
+                };
+                relate::classify(&frames[i], &frames[j], cx).map(|f| (i, j, f))
+            })
+            .collect()
+    };
+    let touches =
+        |marked: &[bool], &(i, j): &(usize, usize)| marked[input.group_of[i]] || marked[input.group_of[j]];
+    let found = match focus {
+        None => classify(&pairs),
+        Some(focus) => {
+            let (near, rest): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|p| touches(focus, p));
+            let mut found = classify(&near);
+            // The groups the focused ones relate to, whose own relations
+            // decide which of the focused ones another two imply.
+            let mut related = focus.to_vec();
+            for &(i, j, _) in &found {
+                related[input.group_of[i]] = true;
+                related[input.group_of[j]] = true;
+            }
+            let second: Vec<_> = rest.into_iter().filter(|p| touches(&related, p)).collect();
+            found.extend(classify(&second));
+            // In the order the whole analysis finds them: `candidate_pairs`
+            // sorts by claim index before putting each pair in id order.
+            found.sort_by_key(|&(i, j, _)| (i.min(j), i.max(j)));
+            found
+        }
+    };
+    let mut relations = transitive_reduction(aggregate(input, found));
+    if let Some(focus) = focus {
+        relations.retain(|r| focus[r.from] || focus[r.to]);
+    }
     let article_origins = origin::article_origins(input.corpus, input.claims);
     let origins: Vec<ClaimOrigin> = input
         .claims
@@ -119,7 +157,7 @@ pub(crate) fn analyze(input: &Input<'_>, config: &AnalysisConfig) -> (Vec<Relati
             origin::claim_origin(c, outlet, own)
         })
         .collect();
-    let assessments = assess(input, &members, &frames, &origins, &relations);
+    let assessments = assess(input, &members, &frames, &origins, &relations, focus);
     let relations = relations.into_iter().map(|r| r.into_relation(input)).collect();
     (relations, assessments)
 }
@@ -427,7 +465,8 @@ fn assess(
     frames: &[Frame],
     origins: &[ClaimOrigin],
     relations: &[GroupRelation],
-) -> Vec<Assessment> {
+    focus: Option<&[bool]>,
+) -> Vec<Option<Assessment>> {
     let mut events: Vec<Vec<Event>> = (0..input.groups.len()).map(|_| Vec::new()).collect();
     let mut notes: Vec<Vec<Note>> = (0..input.groups.len()).map(|_| Vec::new()).collect();
     for r in relations {
@@ -470,13 +509,17 @@ fn assess(
         .zip(members)
         .zip(events.into_par_iter())
         .zip(notes.into_par_iter())
-        .map(|(((group, members), mut events), notes)| {
+        .enumerate()
+        .map(|(g, (((group, members), mut events), notes))| {
+            if focus.is_some_and(|f| !f[g]) {
+                return None;
+            }
             events.extend(members.iter().map(|&m| Event {
                 claim: m,
                 kind: EventKind::Reports,
                 denial: false,
             }));
-            assessment(input, group, members, events, &notes, origins)
+            Some(assessment(input, group, members, events, &notes, origins))
         })
         .collect()
 }
