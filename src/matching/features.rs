@@ -13,7 +13,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::MatchConfig;
 use crate::extract::EntityTable;
-use crate::model::{Claim, EntityKind, FactKind, PartialDate, QuantityKind, QuantityValue};
+use crate::model::{Claim, EntityKind, Fact, FactKind, PartialDate, QuantityKind, QuantityValue};
 
 /// A term id in the vocabulary.
 pub(crate) type Term = u32;
@@ -141,6 +141,8 @@ impl Tokenizer {
         // Quantities come in text order: each is looked for after the one
         // before, so a claim of many amounts is read once, not once each.
         let mut cursor = 0;
+        let measures: Vec<&Fact> =
+            claim.facts().iter().filter(|f| f.kind == FactKind::Measure && !f.predicate.is_empty()).collect();
         for q in claim.quantities() {
             let written: String = q.text.nfkc().collect();
             if let Some(at) = text.get(cursor..).and_then(|rest| rest.find(&written)) {
@@ -178,14 +180,12 @@ impl Tokenizer {
             };
             // What the extractor read a count to count: people under one
             // name whatever the noun, a nationality, "/day" for a rate.
+            // Measure facts are disjoint and sorted, so the only one that
+            // can hold the count is the last to start at or before it.
             let measure = (q.kind == QuantityKind::Count)
                 .then(|| {
-                    claim.facts().iter().find(|f| {
-                        f.kind == FactKind::Measure
-                            && f.span.start <= q.span.start
-                            && q.span.end <= f.span.end
-                            && !f.predicate.is_empty()
-                    })
+                    let k = measures.partition_point(|f| f.span.start <= q.span.start);
+                    k.checked_sub(1).map(|k| measures[k]).filter(|f| q.span.end <= f.span.end)
                 })
                 .flatten()
                 .map(|f| format!("count {}", f.predicate.to_lowercase()));
