@@ -72,8 +72,32 @@ impl TextBlock {
         self.original_span(0..self.text.len())
     }
 
+    /// The original span of each `char` of the clean range `range`, with
+    /// its clean offset: [`TextBlock::original_span`] of each one's range,
+    /// with the segments walked once rather than searched for each.
+    pub fn char_spans(&self, range: Range<usize>) -> impl Iterator<Item = (usize, char, Span)> + '_ {
+        let slice = self.text.get(range.clone()).unwrap_or_default();
+        let mut first = self.segments.partition_point(|s| s.clean.end <= range.start);
+        let mut last = self.segments.partition_point(|s| s.clean.end < range.start);
+        slice.char_indices().map(move |(i, c)| {
+            let (at, end) = (range.start + i, range.start + i + c.len_utf8());
+            while self.segments.get(first).is_some_and(|s| s.clean.end <= at) {
+                first += 1;
+            }
+            while self.segments.get(last).is_some_and(|s| s.clean.end < end) {
+                last += 1;
+            }
+            (at, c, Span::new(self.start_in(first, at), self.end_in(last, end)))
+        })
+    }
+
     fn map_start(&self, at: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.clean.end <= at);
+        self.start_in(self.segments.partition_point(|s| s.clean.end <= at), at)
+    }
+
+    /// Where clean offset `at` starts in the original, `i` being the first
+    /// segment that ends after it.
+    fn start_in(&self, i: usize, at: usize) -> usize {
         match self.segments.get(i).or(self.segments.last()) {
             Some(s) if s.verbatim && at >= s.clean.start && at <= s.clean.end => {
                 s.original.start + (at - s.clean.start)
@@ -85,7 +109,12 @@ impl TextBlock {
     }
 
     fn map_end(&self, at: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.clean.end < at);
+        self.end_in(self.segments.partition_point(|s| s.clean.end < at), at)
+    }
+
+    /// Where clean offset `at` ends in the original, `i` being the first
+    /// segment that ends at it or after.
+    fn end_in(&self, i: usize, at: usize) -> usize {
         match self.segments.get(i).or(self.segments.last()) {
             Some(s) if s.verbatim && at >= s.clean.start && at <= s.clean.end => {
                 s.original.start + (at - s.clean.start)
@@ -240,6 +269,22 @@ mod tests {
             clean("Caption / Getty Images\nOctober 12, 2020"),
             ["Caption / Getty Images\nOctober 12, 2020"]
         );
+    }
+
+    #[test]
+    fn char_spans_walk_to_what_original_span_finds() {
+        let source = "# Tom &amp; *Jerry* \\*\n\nSee [The Jordan Times](#) on **Fri**day, ![x](y.png) *\u{e9}t\u{e9}*.\n\n- a `b` c\n- d&#8217;e\n";
+        for block in blocks(source, 7) {
+            let len = block.text().len();
+            for start in (0..=len).filter(|&i| block.text().is_char_boundary(i)) {
+                let walked: Vec<(usize, char, Span)> = block.char_spans(start..len).collect();
+                let searched: Vec<(usize, char, Span)> = block.text()[start..]
+                    .char_indices()
+                    .map(|(i, c)| (start + i, c, block.original_span(start + i..start + i + c.len_utf8())))
+                    .collect();
+                assert_eq!(walked, searched, "{:?} from {start}", block.text());
+            }
+        }
     }
 
     #[test]

@@ -64,7 +64,7 @@ const CUES: &[&str] = &[
 ];
 
 /// The first word of every cue, to skip most words with one lookup.
-static CUE_FIRST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static CUE_FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| CUES.iter().filter_map(|c| c.split(' ').next()).collect());
 
 /// Cues that are also nouns or take a plain object ("the United States",

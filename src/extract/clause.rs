@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use super::lexicon::WordSet;
 use super::text::{trim_range, words};
 
 /// Auxiliaries and modals: finite verbs that reliably open a predicate.
@@ -112,7 +113,7 @@ const PAST_VERBS: &[&str] = &[
 
 /// Words that may sit between the conjunction and the verb without
 /// breaking the pattern.
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordSet = WordSet::new(&[
     "also",
     "then",
     "still",
@@ -141,28 +142,28 @@ const ADVERBS: &[&str] = &[
     "usually",
     "recently",
     "soon",
-];
+]);
 
 /// Pronouns that are the subject of the clause they open.
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
 /// Determiners and pronouns that may open the right side's noun phrase.
-const NP_OPENERS: &[&str] = &[
+static NP_OPENERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "it", "he",
     "she", "they", "we", "i", "both", "many", "some", "all", "no",
-];
+]);
 
 /// Words that cannot sit inside the short subject noun phrase.
-const BREAKS_NP: &[&str] = &[
+static BREAKS_NP: WordSet = WordSet::new(&[
     "until", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "when", "as", "if",
     "because", "into", "than",
-];
+]);
 
 /// Words after which a new, embedded clause starts.
-const COMPLEMENTIZERS: &[&str] = &[
+static COMPLEMENTIZERS: WordSet = WordSet::new(&[
     "that", "which", "who", "whether", "if", "because", "when", "where", "while", "whereas", "although",
     "though", "unless",
-];
+]);
 
 /// Subordinators that open a leading contrastive clause ("While A, B").
 const SUBORDINATORS: &[&str] = &["while", "although", "though", "whereas"];
@@ -172,7 +173,7 @@ const CONNECTIVES: &[&str] = &["yet", "but", "and", "so", "therefore", "however"
 
 /// Words in "-ing" after a comma that do not open a participle clause:
 /// prepositions ("including", "according to") and nouns.
-const NOT_PARTICIPLES: &[&str] = &[
+static NOT_PARTICIPLES: WordSet = WordSet::new(&[
     "including",
     "according",
     "during",
@@ -213,18 +214,19 @@ const NOT_PARTICIPLES: &[&str] = &[
     "ruling",
     "governing",
     "presiding",
-];
+]);
 
 /// Words that open a leading adverbial clause ("When A, B"): the comma
 /// after it is not followed by a participle clause.
-const LEADING_ADVERBIAL: &[&str] = &[
+static LEADING_ADVERBIAL: WordSet = WordSet::new(&[
     "when", "while", "if", "although", "though", "as", "after", "before", "because", "since", "until",
     "unless", "once", "whereas",
-];
+]);
 
 /// Prepositions that may follow a verb's second predicate.
-const PREPOSITIONS: &[&str] =
-    &["from", "by", "in", "on", "at", "to", "into", "over", "with", "off", "across", "near", "against"];
+static PREPOSITIONS: WordSet = WordSet::new(&[
+    "from", "by", "in", "on", "at", "to", "into", "over", "with", "off", "across", "near", "against",
+]);
 
 /// How one clause relates to the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -311,7 +313,7 @@ impl<'t> Tokens<'t> {
         let presents = prefix(n, |i| tokens.present_verb_at(i));
         let regular_pasts = prefix(n, |i| is_regular_past(&tokens.lower[i]));
         let figures = prefix(n, |i| tokens.figure(i));
-        let last_complementizer = last_before(n, |i| COMPLEMENTIZERS.contains(&tokens.lower[i].as_ref()));
+        let last_complementizer = last_before(n, |i| COMPLEMENTIZERS.contains(tokens.lower[i].as_ref()));
         let last_between = last_before(n, |i| tokens.lower[i] == "between");
         Tokens { verbs, presents, regular_pasts, figures, last_complementizer, last_between, ..tokens }
     }
@@ -374,9 +376,9 @@ impl<'t> Tokens<'t> {
         }
         let before = &self.lower[i - 1];
         let capitalised = |k: usize| self.text[self.spans[k].clone()].starts_with(char::is_uppercase);
-        let name = capitalised(i - 1) && !capitalised(i) && !NP_OPENERS.contains(&before.as_ref());
+        let name = capitalised(i - 1) && !capitalised(i) && !NP_OPENERS.contains(before.as_ref());
         name || SUBJECT_PRONOUNS.contains(&before.as_ref())
-            || ADVERBS.contains(&before.as_ref())
+            || ADVERBS.contains(before.as_ref())
             || before.ends_with("ly")
     }
 
@@ -420,8 +422,8 @@ impl<'t> Tokens<'t> {
     /// determiner or a number ("fired from", "killed all", "injured 17").
     fn second_predicate(&self, k: usize) -> bool {
         let (Some(verb), Some(next)) = (self.lower.get(k), self.lower.get(k + 1)) else { return false };
-        let opens = NP_OPENERS.contains(&next.as_ref())
-            || PREPOSITIONS.contains(&next.as_ref())
+        let opens = NP_OPENERS.contains(next.as_ref())
+            || PREPOSITIONS.contains(next.as_ref())
             || next.starts_with(|c: char| c.is_ascii_digit());
         // "finalised and implemented, the deal": a comma ends the phrase.
         let joined = self.text[self.spans[k].end..self.spans[k + 1].start].trim().is_empty();
@@ -461,7 +463,7 @@ impl<'t> Tokens<'t> {
         let right = &self.lower[k..];
         let spans = &self.spans[k..];
         let mut a = 0;
-        while right.get(a).is_some_and(|w| ADVERBS.contains(&w.as_ref())) {
+        while right.get(a).is_some_and(|w| ADVERBS.contains(w.as_ref())) {
             a += 1;
         }
         if right.get(a).is_some_and(|w| is_verb(w)) {
@@ -471,10 +473,10 @@ impl<'t> Tokens<'t> {
         // A subject pronoun, adverbs, then any word that can be a verb.
         if SUBJECT_PRONOUNS.contains(&first.as_ref()) {
             let mut v = 1;
-            while right.get(v).is_some_and(|w| ADVERBS.contains(&w.as_ref())) {
+            while right.get(v).is_some_and(|w| ADVERBS.contains(w.as_ref())) {
                 v += 1;
             }
-            return right.get(v).is_some_and(|w| !BREAKS_NP.contains(&w.as_ref()) && w != "and");
+            return right.get(v).is_some_and(|w| !BREAKS_NP.contains(w.as_ref()) && w != "and");
         }
         // A short noun phrase, then a verb, with no comma in between.
         let capitalised = self.text[spans[0].clone()].starts_with(char::is_uppercase);
@@ -482,7 +484,7 @@ impl<'t> Tokens<'t> {
         // plural noun ("talks", "details"), or a gerund ("ending it").
         let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
         let gerund = first.len() > 5 && first.ends_with("ing");
-        if !(NP_OPENERS.contains(&first.as_ref()) || capitalised || plural || gerund) {
+        if !(NP_OPENERS.contains(first.as_ref()) || capitalised || plural || gerund) {
             return false;
         }
         for (n, w) in right.iter().enumerate().take(7).skip(1) {
@@ -493,7 +495,7 @@ impl<'t> Tokens<'t> {
             if is_verb(w) {
                 return true;
             }
-            if BREAKS_NP.contains(&w.as_ref()) {
+            if BREAKS_NP.contains(w.as_ref()) {
                 return false;
             }
         }
@@ -629,7 +631,7 @@ pub(crate) fn clauses(text: &str) -> Vec<(Range<usize>, Join)> {
         // "When A, B-ing ... is": the comma closes a leading adverbial
         // clause, and what follows is the main clause, not a participle.
         let opening = &tokens.lower[left.start..(left.start + 4).min(k)];
-        if opening.iter().any(|w| LEADING_ADVERBIAL.contains(&w.as_ref())) {
+        if opening.iter().any(|w| LEADING_ADVERBIAL.contains(w.as_ref())) {
             continue;
         }
         // The verb list is short; a regular past tense ("crashed") after
@@ -733,7 +735,7 @@ fn trim_trailing_comma(text: &str, range: Range<usize>) -> Range<usize> {
 /// A word shaped like a present participle that opens a clause
 /// ("killing", "sending"), not a preposition or noun in "-ing".
 fn is_participle(word: &str) -> bool {
-    word.len() > 5 && word.ends_with("ing") && !NOT_PARTICIPLES.contains(&word)
+    word.len() > 5 && word.ends_with("ing") && !NOT_PARTICIPLES.contains(word)
 }
 
 /// A regular past tense ("stuck" is listed): "-ed" after three letters
@@ -742,8 +744,12 @@ fn is_regular_past(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed")
 }
 
+/// The listed finite verbs: auxiliaries and past tenses.
+static VERBS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| AUXILIARIES.iter().chain(PAST_VERBS).copied().collect());
+
 fn is_verb(word: &str) -> bool {
-    AUXILIARIES.contains(&word) || PAST_VERBS.contains(&word)
+    VERBS.contains(word)
 }
 
 /// Quote and bracket depth before each byte of `text`. A quotation that

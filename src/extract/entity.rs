@@ -8,8 +8,9 @@
 //! Zarif"): surnames must match closely, and so must given names when both
 //! are present, so "Wang Yi" and "Wang Junzheng" stay two people.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 use crate::model::{Entity, EntityKind};
@@ -74,16 +75,16 @@ pub struct EntityTable {
 struct Table {
     entities: Vec<Entity>,
     /// Alias, as a space-joined token sequence, to entity index.
-    aliases: HashMap<String, usize>,
+    aliases: FxHashMap<String, usize>,
     /// The longest alias in tokens.
     longest: usize,
     /// For each token that starts an alias, the longest alias it starts,
     /// in tokens: most words start none, and cost one lookup.
-    starts: HashMap<String, usize>,
+    starts: FxHashMap<String, usize>,
     /// People by the first letter of their surname, for spelling-variant
     /// matching (Jaro-Winkler rarely reaches the threshold across
     /// different first letters, which carry its prefix bonus).
-    people_by_initial: HashMap<char, Vec<usize>>,
+    people_by_initial: FxHashMap<char, Vec<usize>>,
 }
 
 impl EntityTable {

@@ -12,6 +12,24 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+/// A fixed list of lowercase words, looked up in constant time: a hash
+/// set made on first use. For lists looked up once a word, where a scan
+/// of dozens of entries per word adds up.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        Self { words, set: std::sync::OnceLock::new() }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
+}
+
 /// A word list compiled into one automaton.
 pub(crate) struct WordLexicon {
     patterns: Vec<&'static str>,

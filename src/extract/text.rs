@@ -24,12 +24,7 @@ impl MappedText {
     /// Appends `range` of `block`, folding whitespace runs to one space
     /// (and a break between pieces to one space).
     pub(crate) fn push_block_range(&mut self, block: &TextBlock, range: Range<usize>) {
-        let Some(slice) = block.text().get(range.clone()) else {
-            return;
-        };
-        for (i, c) in slice.char_indices() {
-            let at = range.start + i;
-            let span = block.original_span(at..at + c.len_utf8());
+        for (_, c, span) in block.char_spans(range) {
             if c.is_whitespace() {
                 if !self.text.is_empty() && !self.text.ends_with(' ') {
                     self.push_char(' ', span);
