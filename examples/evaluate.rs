@@ -402,7 +402,12 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
         {
             figures.negatives_apart += 1;
         } else if std::env::var_os("EVALUATE_SHOW_NEGATIVES").is_some() {
-            eprintln!("{}: negative not kept apart: {:?} / {:?}", story.name, n.a.quote, n.b.quote);
+            let why = if units.map(&n.a).is_some() && units.map(&n.b).is_some() {
+                "not kept apart"
+            } else {
+                "a quote maps to no claim"
+            };
+            eprintln!("{}: negative {why}: {:?} / {:?}", story.name, n.a.quote, n.b.quote);
         }
     }
     figures

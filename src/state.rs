@@ -186,6 +186,12 @@ impl State {
 
     /// Answers `query` over the state's articles, with the saved groups'
     /// ids: see [`TrackerBuilder::answer`].
+    pub fn answer(self, query: &str, limit: usize) -> (Tracker, Vec<QueryHit>) {
+        self.answer_with(TrackerBuilder::default(), query, limit)
+    }
+
+    /// As [`State::answer`], with the entity table and settings of
+    /// `builder`.
     pub fn answer_with(self, builder: TrackerBuilder, query: &str, limit: usize) -> (Tracker, Vec<QueryHit>) {
         builder.previous(self.groups).answer(self.corpus, query, limit)
     }
@@ -202,7 +208,7 @@ impl Tracker {
     /// [`TrackerBuilder::answer`], which holds only its answer's groups.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
-        if self.answer_only() {
+        if self.is_answer() {
             return Err(Error::State {
                 at: Location::new(Some(path), None),
                 message: "not written: this tracker answers a query and holds only the groups of its answer"

@@ -51,7 +51,8 @@ pub struct Tracker {
     /// The matcher's settings it ran with, for queries; their alias table
     /// is the entity table the whole pipeline resolved names with.
     matcher: MatchConfig,
-    /// Built by [`TrackerBuilder::answer`]: only the answer's groups.
+    /// Built by [`TrackerBuilder::answer`]: only the answer's groups are
+    /// held, and `group_of` is `usize::MAX` for a claim of another group.
     answer_only: bool,
 }
 
@@ -135,13 +136,17 @@ impl TrackerBuilder {
     /// Answers `query` over `corpus` as [`Tracker::query`] would, and
     /// analyses only the groups of the answer: claims are extracted and
     /// grouped as by [`TrackerBuilder::build`], but no evidence is
-    /// computed, and only the claim pairs the answer's relations and
-    /// verdicts rest on are classified.
+    /// computed, only the claim pairs touching the answer's groups or the
+    /// groups they relate to are classified, and only the answer's groups
+    /// are judged.
     ///
     /// The tracker returned holds every claim but only the groups of the
     /// answer, with the same ids, relations, verdicts and timelines as a
-    /// whole run gives them. It is an answer, not a state:
-    /// [`Tracker::save`] refuses it.
+    /// whole run gives them; its relations are those the answer's groups
+    /// take part in, and their other ends may be groups it does not hold.
+    /// It is an answer, not a state: [`Tracker::save`] refuses it, and a
+    /// whole report (`report::markdown`, `json::Document`) made from it
+    /// covers the answer alone.
     ///
     /// # Examples
     /// ```
@@ -221,8 +226,8 @@ impl Tracker {
     }
 
     /// Whether [`TrackerBuilder::answer`] built it: it then holds only the
-    /// groups of its answer.
-    pub fn answer_only(&self) -> bool {
+    /// groups of its answer, and the relations they take part in.
+    pub fn is_answer(&self) -> bool {
         self.answer_only
     }
 
@@ -267,7 +272,8 @@ impl Tracker {
     }
 
     /// The groups of claims that say the same thing; every claim is in
-    /// exactly one.
+    /// exactly one (in an [`is_answer`](Tracker::is_answer) tracker,
+    /// only the answer's groups are held, and other claims are in none).
     pub fn groups(&self) -> &[ClaimGroup] {
         &self.groups
     }
@@ -278,7 +284,9 @@ impl Tracker {
         &self.relations
     }
 
-    /// The group of a claim.
+    /// The group of a claim; `None` for an unknown id, or in an
+    /// [`is_answer`](Tracker::is_answer) tracker for a claim outside
+    /// the answer.
     pub fn group_of(&self, claim: &str) -> Option<&ClaimGroup> {
         self.by_id.get(claim).and_then(|&i| self.groups.get(self.group_of[i]))
     }

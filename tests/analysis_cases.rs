@@ -229,6 +229,22 @@ fn counts_of_one_nationality_are_one_measure_whatever_the_noun() {
 }
 
 #[test]
+fn a_toll_and_the_count_of_one_nationality_are_two_facts() {
+    // One written unit ("people"), two measures read: still two figures.
+    let t = tracker(&[
+        ("a", "Outlet A", "2019-05-02", None, "The storm killed 61 people, officials said on Sunday."),
+        (
+            "b",
+            "Outlet B",
+            "2019-05-03",
+            None,
+            "The storm killed 41 people of Irish nationality, officials said.",
+        ),
+    ]);
+    assert_ne!(t.group_of("a#1").map(|g| &g.id), t.group_of("b#1").map(|g| &g.id), "two figures, two facts");
+}
+
+#[test]
 fn different_figures_for_the_same_measure_at_the_same_time_contradict() {
     let t = tracker(&[
         ("a", "Outlet A", "2014-07-17", None, "The crash near the border killed 295 people, officials said."),

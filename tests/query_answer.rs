@@ -15,7 +15,7 @@ fn answers_agree(corpus: &Corpus, queries: &[String]) -> usize {
         let expected = full.query(query, 5);
         let (answer, hits) = TrackerBuilder::default().answer(corpus.clone(), query, 5);
         assert_eq!(hits, expected, "{query}");
-        assert!(answer.answer_only() && !full.answer_only());
+        assert!(answer.is_answer() && !full.is_answer());
         assert_eq!(answer.groups().len(), hits.len(), "only the answer's groups: {query}");
         assert_eq!(answer.claims().len(), full.claims().len());
         for hit in &hits {

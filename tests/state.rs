@@ -243,11 +243,19 @@ fn a_query_over_a_state_keeps_its_ids_and_saves_only_what_it_adds() {
     let first = common::track(&["--state", state, "--format", "json", "--query", query, "corpus"]);
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let saved = std::fs::read(&file).expect("the state is written");
+    // A rewrite would give the same bytes (saving is deterministic) but a
+    // new file: the time it was modified tells.
+    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).expect("a modification time");
     // Asked of the state alone: the same answer, the state untouched.
     let again = common::track(&["--state", state, "--format", "json", "--query", query]);
     assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
     assert_eq!(again.stdout, first.stdout, "the same answer, with the saved ids");
     assert_eq!(std::fs::read(&file).expect("read"), saved, "nothing added, nothing written");
+    assert_eq!(
+        std::fs::metadata(&file).and_then(|m| m.modified()).expect("a modification time"),
+        modified,
+        "nothing added, nothing written"
+    );
     let doc: serde_json::Value = serde_json::from_slice(&again.stdout).expect("JSON");
     assert!(!doc["hits"].as_array().expect("hits").is_empty(), "{doc}");
 }

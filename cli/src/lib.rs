@@ -325,7 +325,7 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
     };
     progress.finish_and_clear();
     if let Some(file) = &cli.state
-        && !tracker.answer_only()
+        && !tracker.is_answer()
         && let Err(error) = tracker.save(file)
     {
         eprintln!("claimtrack: {error}");

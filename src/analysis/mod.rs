@@ -136,10 +136,10 @@ pub(crate) fn analyze(
                 related[input.group_of[j]] = true;
             }
             let second: Vec<_> = rest.into_iter().filter(|p| touches(&related, p)).collect();
+            // Each pair of groups has all its findings from one of the two
+            // passes, in the order the whole analysis finds them, which is
+            // all `aggregate` needs.
             found.extend(classify(&second));
-            // In the order the whole analysis finds them: `candidate_pairs`
-            // sorts by claim index before putting each pair in id order.
-            found.sort_by_key(|&(i, j, _)| (i.min(j), i.max(j)));
             found
         }
     };

@@ -94,14 +94,33 @@ const FUTURE: &[&[&str]] = &[
 ];
 
 /// Whether `text` holds one of [`FUTURE`] as whole words. A hyphen or an
-/// apostrophe joins a word, so "a will-he-won't-he saga" and "goodwill"
-/// say nothing of tense.
+/// apostrophe inside a word joins it, so "a will-he-won't-he saga" and
+/// "goodwill" say nothing of tense; at a word's ends they do not
+/// ("'will close", "talks--will resume").
 fn looks_ahead(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let chars: Vec<char> = lower.chars().collect();
+    // A joiner between two letters or digits is part of the word.
+    let in_word = |k: usize| {
+        let c = chars[k];
+        c.is_alphanumeric()
+            || (matches!(c, '-' | '\'' | '\u{2019}')
+                && k > 0
+                && chars[k - 1].is_alphanumeric()
+                && chars.get(k + 1).is_some_and(|n| n.is_alphanumeric()))
+    };
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for (k, &c) in chars.iter().enumerate() {
+        if in_word(k) {
+            word.push(c);
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
     FUTURE.iter().any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
 }
 
@@ -358,6 +377,8 @@ mod tests {
             resolve("Williams said in context that it fell in May", "2022-07-08"),
             ["2022-05 <in May>"]
         );
+        assert_eq!(resolve("'will close in April'", "2022-07-08"), ["2023-04 <in April>"]);
+        assert_eq!(resolve("Talks--will resume in April", "2022-07-08"), ["2023-04 <in April>"]);
     }
 
     #[test]

@@ -26,9 +26,10 @@ pub(crate) struct Amount {
     pub(crate) slot: Term,
     /// What a count was read to count ("count person/netherlands" for
     /// "196 Dutch nationals" and "193 people of Dutch nationality"), else
-    /// the slot: two figures of one measure that differ are two facts.
-    /// Only that test reads it; agreement is judged in the slot, since
-    /// different facts of one story often share a measure and a value.
+    /// the slot: two figures of one slot or one measure that differ are
+    /// two facts. Only that test reads it; agreement is judged in the
+    /// slot, since different facts of one story often share a measure and
+    /// a value.
     pub(crate) measure: Term,
     pub(crate) value: AmountValue,
     /// Whether it is a figure a report is about: a count from ten up, an

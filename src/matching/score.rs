@@ -23,7 +23,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{AmountValue, Features, Term, Vocabulary, display};
+use super::features::{Amount, AmountValue, Features, Term, Vocabulary, display};
 use super::{MatchConfig, Weights};
 use crate::model::EntityKind;
 
@@ -438,16 +438,19 @@ fn amount_agreement(a: &Features, b: &Features, tolerance: f64) -> Option<f64> {
 /// "295 killed" are two figures, two facts, for the analysis to relate as
 /// a revision or a contradiction.
 fn figures_conflict(a: &Features, b: &Features, tolerance: f64) -> bool {
-    fn figures(f: &Features) -> impl Iterator<Item = (Term, f64)> + '_ {
+    fn figures(f: &Features) -> impl Iterator<Item = (&Amount, f64)> + '_ {
         f.amounts.iter().filter(|x| x.figure).filter_map(|x| match x.value {
-            AmountValue::Number(n) => Some((x.measure, n)),
+            AmountValue::Number(n) => Some((x, n)),
             AmountValue::Date(_) => None,
         })
     }
+    // Two figures are of one measure when written in one unit ("298
+    // people", "193 people") or read as counting one thing ("196 Dutch
+    // nationals", "193 people of Dutch nationality").
     let mut shared = false;
-    for (slot, x) in figures(a) {
-        for (_, y) in figures(b).filter(|y| y.0 == slot) {
-            if same_value(AmountValue::Number(x), AmountValue::Number(y), tolerance) {
+    for (x, n) in figures(a) {
+        for (_, m) in figures(b).filter(|(y, _)| y.slot == x.slot || y.measure == x.measure) {
+            if same_value(AmountValue::Number(n), AmountValue::Number(m), tolerance) {
                 return false;
             }
             shared = true;
