@@ -31,26 +31,12 @@ use crate::model::{Assessment, Claim, ClaimGroup, Relation, Skipped};
 /// ```
 #[derive(Clone, Debug)]
 pub struct Tracker {
-    corpus: Corpus,
-    claims: Vec<Claim>,
-    /// Claim id to its index in `claims`.
-    by_id: HashMap<String, usize>,
-    skipped: Vec<Skipped>,
-    /// Article id to the range of its claims in `claims` and of its
-    /// skipped text in `skipped` (both in corpus order, so contiguous).
-    by_article: HashMap<String, (Range<usize>, Range<usize>)>,
-    groups: Vec<ClaimGroup>,
-    /// Group index of each claim.
-    group_of: Vec<usize>,
-    /// Group id to its index in `groups`.
-    group_index: HashMap<String, usize>,
+    /// The claims and their groups.
+    base: Grouped,
     relations: Vec<Relation>,
     /// For each group, the indices of the relations it takes part in.
     relations_by_group: Vec<Vec<usize>>,
     assessments: Vec<Assessment>,
-    /// The matcher's settings it ran with, for queries; their alias table
-    /// is the entity table the whole pipeline resolved names with.
-    matcher: MatchConfig,
     /// Built by [`TrackerBuilder::answer`]: only the answer's groups are
     /// held, and `group_of` is `usize::MAX` for a claim of another group.
     answer_only: bool,
@@ -130,7 +116,7 @@ impl TrackerBuilder {
     /// its own was asked for and the system cannot start its threads, it
     /// runs on the global pool: the same output, on other threads.
     pub fn build(self, corpus: Corpus) -> Tracker {
-        self.on_pool(corpus, |grouped, config| grouped.analyse(config, None))
+        self.on_pool(corpus, |grouped, scored, config| grouped.analyse(&scored, config, None))
     }
 
     /// Answers `query` over `corpus` as [`Tracker::query`] would, and
@@ -163,7 +149,7 @@ impl TrackerBuilder {
     pub fn answer(mut self, corpus: Corpus, query: &str, limit: usize) -> (Tracker, Vec<QueryHit>) {
         self.evidence = false;
         let mut hits = Vec::new();
-        let tracker = self.on_pool(corpus, |grouped, config| {
+        let tracker = self.on_pool(corpus, |grouped, scored, config| {
             hits = grouped.hits(query, limit);
             let mut focus = vec![false; grouped.groups.len()];
             for hit in &hits {
@@ -171,7 +157,7 @@ impl TrackerBuilder {
                     focus[g] = true;
                 }
             }
-            grouped.analyse(config, Some(focus))
+            grouped.analyse(&scored, config, Some(focus))
         });
         (tracker, hits)
     }
@@ -181,7 +167,7 @@ impl TrackerBuilder {
     fn on_pool(
         self,
         corpus: Corpus,
-        finish: impl FnOnce(Grouped, &AnalysisConfig) -> Tracker + Send,
+        finish: impl FnOnce(Grouped, Vec<(usize, usize, f64)>, &AnalysisConfig) -> Tracker + Send,
     ) -> Tracker {
         let mut matcher = self.matcher;
         if let Some(entities) = self.entities {
@@ -189,11 +175,11 @@ impl TrackerBuilder {
         }
         let (analysis, evidence, previous) = (self.analysis, self.evidence, self.previous);
         let run = move || {
-            let mut grouped = Grouped::new(corpus, matcher, evidence);
+            let (mut grouped, scored) = Grouped::new(corpus, matcher, evidence);
             if !previous.is_empty() {
                 grouped.keep_group_ids(&previous);
             }
-            finish(grouped, &analysis)
+            finish(grouped, scored, &analysis)
         };
         match self.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
             Some(pool) => pool.install(run),
@@ -233,49 +219,49 @@ impl Tracker {
 
     /// The entity table names were resolved with.
     pub(crate) fn entities(&self) -> &EntityTable {
-        &self.matcher.aliases
+        &self.base.matcher.aliases
     }
 
     /// The articles.
     pub fn corpus(&self) -> &Corpus {
-        &self.corpus
+        &self.base.corpus
     }
 
     /// Every claim, article by article in corpus order, in text order
     /// within an article.
     pub fn claims(&self) -> &[Claim] {
-        &self.claims
+        &self.base.claims
     }
 
     /// Text that was not taken as a claim (headlines, captions,
     /// boilerplate ...), with the reason, in corpus order.
     pub fn skipped(&self) -> &[Skipped] {
-        &self.skipped
+        &self.base.skipped
     }
 
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.by_id.get(id).and_then(|&i| self.claims.get(i))
+        self.base.by_id.get(id).and_then(|&i| self.base.claims.get(i))
     }
 
     /// The claims of one article, in text order (none for an unknown id).
     pub fn claims_of(&self, article: &str) -> impl Iterator<Item = &Claim> + '_ {
-        let range = self.by_article.get(article).map_or(0..0, |r| r.0.clone());
-        self.claims[range].iter()
+        let range = self.base.by_article.get(article).map_or(0..0, |r| r.0.clone());
+        self.base.claims[range].iter()
     }
 
     /// The text of one article that was not taken as a claim, in text
     /// order.
     pub fn skipped_of(&self, article: &str) -> impl Iterator<Item = &Skipped> + '_ {
-        let range = self.by_article.get(article).map_or(0..0, |r| r.1.clone());
-        self.skipped[range].iter()
+        let range = self.base.by_article.get(article).map_or(0..0, |r| r.1.clone());
+        self.base.skipped[range].iter()
     }
 
     /// The groups of claims that say the same thing; every claim is in
     /// exactly one (in an [`is_answer`](Tracker::is_answer) tracker,
     /// only the answer's groups are held, and other claims are in none).
     pub fn groups(&self) -> &[ClaimGroup] {
-        &self.groups
+        &self.base.groups
     }
 
     /// Relations between groups, ordered by their groups: contradictions,
@@ -288,12 +274,12 @@ impl Tracker {
     /// [`is_answer`](Tracker::is_answer) tracker for a claim outside
     /// the answer.
     pub fn group_of(&self, claim: &str) -> Option<&ClaimGroup> {
-        self.by_id.get(claim).and_then(|&i| self.groups.get(self.group_of[i]))
+        self.base.by_id.get(claim).and_then(|&i| self.base.groups.get(self.base.group_of[i]))
     }
 
     /// The group with this id.
     pub fn group(&self, id: &str) -> Option<&ClaimGroup> {
-        self.group_index.get(id).and_then(|&g| self.groups.get(g))
+        self.base.group_index.get(id).and_then(|&g| self.base.groups.get(g))
     }
 
     /// What the sources make of each group, in group order: verdict,
@@ -304,12 +290,12 @@ impl Tracker {
 
     /// The assessment of the group with this id.
     pub fn assessment(&self, group: &str) -> Option<&Assessment> {
-        self.group_index.get(group).and_then(|&g| self.assessments.get(g))
+        self.base.group_index.get(group).and_then(|&g| self.assessments.get(g))
     }
 
     /// The relations a group takes part in, on either side.
     pub fn relations_of<'s>(&'s self, group: &'s str) -> impl Iterator<Item = &'s Relation> + 's {
-        let indices = self.group_index.get(group).and_then(|&g| self.relations_by_group.get(g));
+        let indices = self.base.group_index.get(group).and_then(|&g| self.relations_by_group.get(g));
         indices.into_iter().flatten().filter_map(|&r| self.relations.get(r))
     }
 
@@ -336,7 +322,7 @@ impl Tracker {
     /// # Ok::<(), claimtrack::Error>(())
     /// ```
     pub fn query(&self, text: &str, limit: usize) -> Vec<QueryHit> {
-        query_hits(&self.claims, &self.groups, &self.group_of, &self.matcher, text, limit)
+        query_hits(&self.base.claims, &self.base.groups, &self.base.group_of, &self.base.matcher, text, limit)
     }
 }
 
@@ -394,23 +380,31 @@ fn query_hits(
         .collect()
 }
 
-/// A corpus extracted and grouped, before the analysis.
+/// A corpus extracted and grouped: the tracker before the analysis.
+#[derive(Clone, Debug)]
 struct Grouped {
     corpus: Corpus,
     claims: Vec<Claim>,
+    /// Claim id to its index in `claims`.
     by_id: HashMap<String, usize>,
     skipped: Vec<Skipped>,
+    /// Article id to the range of its claims in `claims` and of its
+    /// skipped text in `skipped` (both in corpus order, so contiguous).
     by_article: HashMap<String, (Range<usize>, Range<usize>)>,
     groups: Vec<ClaimGroup>,
+    /// Group index of each claim.
     group_of: Vec<usize>,
+    /// Group id to its index in `groups`.
     group_index: HashMap<String, usize>,
-    /// The pairs the matcher scored, as claim indices with the score.
-    scored: Vec<(usize, usize, f64)>,
+    /// The matcher's settings it ran with, for queries; their alias table
+    /// is the entity table the whole pipeline resolved names with.
     matcher: MatchConfig,
 }
 
 impl Grouped {
-    fn new(corpus: Corpus, match_config: MatchConfig, evidence: bool) -> Self {
+    /// Extracts and groups `corpus`; also gives the pairs the matcher
+    /// scored, as claim indices with the score, for the analysis.
+    fn new(corpus: Corpus, match_config: MatchConfig, evidence: bool) -> (Self, Vec<(usize, usize, f64)>) {
         let extractor = Extractor::new().with_entities(match_config.aliases.clone());
         // Articles are extracted on all cores and collected in corpus order.
         let articles: Vec<_> = corpus.articles().collect();
@@ -486,7 +480,7 @@ impl Grouped {
         // The matcher's settings, kept for queries; their alias table serves
         // the analysis and the reports.
         let matcher = matcher.config().clone();
-        Self { corpus, claims, by_id, skipped, by_article, groups, group_of, group_index, scored, matcher }
+        (Self { corpus, claims, by_id, skipped, by_article, groups, group_of, group_index, matcher }, scored)
     }
 
     /// The answer to `text`: see [`Tracker::query`].
@@ -494,41 +488,34 @@ impl Grouped {
         query_hits(&self.claims, &self.groups, &self.group_of, &self.matcher, text, limit)
     }
 
-    /// Analyses the groups `focus` marks (all when `None`) and keeps only
-    /// those.
-    fn analyse(self, config: &AnalysisConfig, focus: Option<Vec<bool>>) -> Tracker {
-        let Grouped {
-            corpus,
-            claims,
-            by_id,
-            skipped,
-            by_article,
-            groups,
-            group_of,
-            group_index,
-            scored,
-            matcher,
-        } = self;
+    /// Analyses the groups `focus` marks (all when `None`), given the pairs
+    /// the matcher `scored` (claim indices and score), and keeps only those.
+    fn analyse(
+        mut self,
+        scored: &[(usize, usize, f64)],
+        config: &AnalysisConfig,
+        focus: Option<Vec<bool>>,
+    ) -> Tracker {
         let input = analysis::Input {
-            corpus: &corpus,
-            claims: &claims,
-            groups: &groups,
-            group_of: &group_of,
-            scored: &scored,
-            entities: &matcher.aliases,
+            corpus: &self.corpus,
+            claims: &self.claims,
+            groups: &self.groups,
+            group_of: &self.group_of,
+            scored,
+            entities: &self.matcher.aliases,
         };
         let (relations, assessments) = analysis::analyze(&input, config, focus.as_deref());
         let answer_only = focus.is_some();
-        let (groups, group_of, group_index, assessments) = match focus {
-            None => (groups, group_of, group_index, assessments.into_iter().flatten().collect()),
+        let assessments = match focus {
+            None => assessments.into_iter().flatten().collect(),
             Some(focus) => {
                 // The answer's groups in their order, each claim of another
                 // group in none.
-                let mut new_index = vec![usize::MAX; groups.len()];
+                let mut new_index = vec![usize::MAX; self.groups.len()];
                 let mut kept = Vec::new();
                 let mut kept_assessments = Vec::new();
                 for (g, ((group, assessment), keep)) in
-                    groups.into_iter().zip(assessments).zip(focus).enumerate()
+                    std::mem::take(&mut self.groups).into_iter().zip(assessments).zip(focus).enumerate()
                 {
                     if let (true, Some(assessment)) = (keep, assessment) {
                         new_index[g] = kept.len();
@@ -536,27 +523,16 @@ impl Grouped {
                         kept_assessments.push(assessment);
                     }
                 }
-                let group_of = group_of.iter().map(|&g| new_index[g]).collect();
-                let group_index = kept.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
-                (kept, group_of, group_index, kept_assessments)
+                for g in &mut self.group_of {
+                    *g = new_index[*g];
+                }
+                self.group_index = kept.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+                self.groups = kept;
+                kept_assessments
             }
         };
-        let relations_by_group = relations_by_group(&relations, &group_index, groups.len());
-        Tracker {
-            corpus,
-            claims,
-            by_id,
-            skipped,
-            by_article,
-            groups,
-            group_of,
-            group_index,
-            relations,
-            relations_by_group,
-            assessments,
-            matcher,
-            answer_only,
-        }
+        let relations_by_group = relations_by_group(&relations, &self.group_index, self.groups.len());
+        Tracker { base: self, relations, relations_by_group, assessments, answer_only }
     }
 
     /// Gives the groups the ids they had in `previous` (a saved state), so
@@ -566,7 +542,7 @@ impl Grouped {
     /// keeps its own id (with a `-2`, `-3` ... suffix in the rare case it
     /// collides with a carried-over one). The evidence follows the renaming;
     /// the analysis runs after it.
-    pub(crate) fn keep_group_ids(&mut self, previous: &[crate::state::StoredGroup]) {
+    fn keep_group_ids(&mut self, previous: &[crate::state::StoredGroup]) {
         let old_of: HashMap<&str, &str> =
             previous.iter().flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str()))).collect();
         // (overlap, new group, old id) for every pair that shares claims.
