@@ -93,34 +93,13 @@ const FUTURE: &[&[&str]] = &[
     &["next"],
 ];
 
-/// Whether `text` holds one of [`FUTURE`] as whole words. A hyphen or an
-/// apostrophe inside a word joins it, so "a will-he-won't-he saga" and
-/// "goodwill" say nothing of tense; at a word's ends they do not
-/// ("'will close", "talks--will resume").
+/// Whether `text` holds one of [`FUTURE`] as whole words, as
+/// [`words`](super::text::words) reads them: a hyphen or an apostrophe
+/// between letters joins a word, so "a will-he-won't-he saga" and
+/// "goodwill" say nothing of tense, while "'will close" and "talks--will
+/// resume" do.
 fn looks_ahead(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    // A joiner between two letters or digits is part of the word.
-    let in_word = |k: usize| {
-        let c = chars[k];
-        c.is_alphanumeric()
-            || (matches!(c, '-' | '\'' | '\u{2019}')
-                && k > 0
-                && chars[k - 1].is_alphanumeric()
-                && chars.get(k + 1).is_some_and(|n| n.is_alphanumeric()))
-    };
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for (k, &c) in chars.iter().enumerate() {
-        if in_word(k) {
-            word.push(c);
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
+    let words: Vec<String> = super::text::words(text).into_iter().map(|r| text[r].to_lowercase()).collect();
     FUTURE.iter().any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
 }
 
