@@ -102,6 +102,7 @@ pub mod analysis;
 mod corpus;
 mod error;
 mod extract;
+mod hash;
 pub mod matching;
 mod model;
 pub mod report;

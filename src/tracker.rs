@@ -40,6 +40,11 @@ pub struct Tracker {
     /// Built by [`TrackerBuilder::answer`]: only the answer's groups are
     /// held, and `group_of` is `usize::MAX` for a claim of another group.
     answer_only: bool,
+    /// The pairs the matcher scored, as claim indices `(i, j, score)` with
+    /// `i < j`, for a saved state (empty in an answer).
+    pairs: Vec<(u32, u32, f32)>,
+    /// The fingerprint of the settings it ran with ([`settings_fingerprint`]).
+    settings: String,
 }
 
 /// Settings for a [`Tracker`]: the entity table, the matcher's and the
@@ -95,6 +100,11 @@ impl TrackerBuilder {
     pub fn evidence(mut self, evidence: bool) -> Self {
         self.evidence = evidence;
         self
+    }
+
+    /// Whether evidence is asked for.
+    pub(crate) fn wants_evidence(&self) -> bool {
+        self.evidence
     }
 
     /// Runs the pipeline on a pool of its own of `threads` threads (0: one
@@ -169,11 +179,8 @@ impl TrackerBuilder {
         corpus: Corpus,
         finish: impl FnOnce(Grouped, Vec<(usize, usize, f64)>, &AnalysisConfig) -> Tracker + Send,
     ) -> Tracker {
-        let mut matcher = self.matcher;
-        if let Some(entities) = self.entities {
-            matcher.aliases = entities;
-        }
-        let (analysis, evidence, previous) = (self.analysis, self.evidence, self.previous);
+        let threads = self.threads;
+        let (matcher, analysis, evidence, previous) = self.settings();
         let run = move || {
             let (mut grouped, scored) = Grouped::new(corpus, matcher, evidence);
             if !previous.is_empty() {
@@ -181,11 +188,96 @@ impl TrackerBuilder {
             }
             finish(grouped, scored, &analysis)
         };
-        match self.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
-            Some(pool) => pool.install(run),
-            None => run(),
-        }
+        install(threads, run)
     }
+
+    /// The matcher's settings (with the entity table asked for), the
+    /// analysis's, whether to compute evidence, and the previous groups.
+    fn settings(self) -> (MatchConfig, AnalysisConfig, bool, Vec<crate::state::StoredGroup>) {
+        let mut matcher = self.matcher;
+        if let Some(entities) = self.entities {
+            matcher.aliases = entities;
+        }
+        (matcher, self.analysis, self.evidence, self.previous)
+    }
+
+    /// The fingerprint of these settings: see [`settings_fingerprint`].
+    pub(crate) fn fingerprint(&self) -> String {
+        let aliases = self.entities.as_ref().unwrap_or(&self.matcher.aliases);
+        settings_fingerprint(&self.matcher, aliases, &self.analysis)
+    }
+
+    /// Continues from a saved state's results: articles of `corpus` that
+    /// `saved` holds unchanged keep their claims, groups, relations and
+    /// verdicts; the other articles are extracted, their claims matched
+    /// against all the claims and put in the old groups or new ones, and
+    /// the groups that changed are analysed again with those their
+    /// relations reach. Claims of saved articles that `corpus` no longer
+    /// holds, or holds changed, are retired from their groups. With
+    /// nothing new, the saved results are the tracker as they are.
+    ///
+    /// `saved` must come from a tracker with these settings
+    /// ([`TrackerBuilder::fingerprint`]); evidence is not computed.
+    pub(crate) fn resume(self, corpus: Corpus, saved: Saved) -> Tracker {
+        let threads = self.threads;
+        let (matcher, analysis, _, _) = self.settings();
+        install(threads, move || resume(corpus, saved, matcher, &analysis))
+    }
+}
+
+/// Runs `run` on a pool of `threads` threads when one is asked for and can
+/// be started, else on the global pool.
+fn install<T: Send>(threads: Option<usize>, run: impl FnOnce() -> T + Send) -> T {
+    match threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
+        Some(pool) => pool.install(run),
+        None => run(),
+    }
+}
+
+/// A hash of everything the results depend on besides the articles: the
+/// claimtrack version, the matcher's and the analysis's settings and the
+/// entity table. A saved state's results are reused only under the same
+/// fingerprint.
+pub(crate) fn settings_fingerprint(
+    matcher: &MatchConfig,
+    aliases: &EntityTable,
+    analysis: &AnalysisConfig,
+) -> String {
+    let mut plain = matcher.clone();
+    plain.aliases = EntityTable::new();
+    let mut hash = crate::hash::Fnv::default();
+    hash.write(env!("CARGO_PKG_VERSION").as_bytes());
+    hash.write(format!("{plain:?}\u{1e}{analysis:?}\u{1e}").as_bytes());
+    hash.write(&aliases.fingerprint().to_le_bytes());
+    format!("{:016x}", hash.0)
+}
+
+/// A saved tracker's results, as a state file holds them.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Saved {
+    /// The settings' fingerprint they were computed with.
+    pub settings: String,
+    /// Each article they cover, by id, with the hash of its original text
+    /// ([`text_hash`]).
+    pub articles: HashMap<String, u64>,
+    /// Their claims, article by article.
+    pub claims: Vec<Claim>,
+    pub skipped: Vec<Skipped>,
+    /// The groups (without evidence), in group order.
+    pub groups: Vec<ClaimGroup>,
+    /// The scored pairs, as indices into `claims`.
+    pub pairs: Vec<(u32, u32, f32)>,
+    pub relations: Vec<Relation>,
+    /// One per group, in group order.
+    pub assessments: Vec<Assessment>,
+}
+
+/// The hash a saved state keeps of an article's original text, to tell an
+/// edited article from the one it saved.
+pub(crate) fn text_hash(text: &str) -> u64 {
+    let mut hash = crate::hash::Fnv::default();
+    hash.write(text.as_bytes());
+    hash.0
 }
 
 /// A group that answers a [`Tracker::query`].
@@ -215,6 +307,17 @@ impl Tracker {
     /// groups of its answer, and the relations they take part in.
     pub fn is_answer(&self) -> bool {
         self.answer_only
+    }
+
+    /// What a saved state keeps besides the articles and groups: claims,
+    /// skipped text, scored pairs, relations, verdicts and the settings'
+    /// fingerprint.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn saved_parts(
+        &self,
+    ) -> (&[Claim], &[Skipped], &[(u32, u32, f32)], &[Relation], &[Assessment], &str) {
+        let b = &self.base;
+        (&b.claims, &b.skipped, &self.pairs, &self.relations, &self.assessments, &self.settings)
     }
 
     /// The entity table names were resolved with.
@@ -532,7 +635,9 @@ impl Grouped {
             }
         };
         let relations_by_group = relations_by_group(&relations, &self.group_index, self.groups.len());
-        Tracker { base: self, relations, relations_by_group, assessments, answer_only }
+        let pairs = if answer_only { Vec::new() } else { compact(scored, config) };
+        let settings = settings_fingerprint(&self.matcher, &self.matcher.aliases, config);
+        Tracker { base: self, relations, relations_by_group, assessments, answer_only, pairs, settings }
     }
 
     /// Gives the groups the ids they had in `previous` (a saved state), so
@@ -571,16 +676,7 @@ impl Grouped {
         for (g, group) in self.groups.iter().enumerate() {
             let id = match renamed[g].take() {
                 Some(old) => old,
-                None => {
-                    let mut id = group.id.clone();
-                    let mut n = 2;
-                    while taken.contains(&id) {
-                        id = format!("{}-{n}", group.id);
-                        n += 1;
-                    }
-                    taken.insert(id.clone());
-                    id
-                }
+                None => unique_id(&group.id, &mut taken),
             };
             map.insert(group.id.clone(), id);
         }
@@ -597,6 +693,19 @@ impl Grouped {
         }
         self.group_index = self.groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
     }
+}
+
+/// `id`, or when it is taken `id-2`, `id-3` ...: the first free one,
+/// marked taken.
+fn unique_id(id: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut unique = id.to_owned();
+    let mut n = 2;
+    while taken.contains(&unique) {
+        unique = format!("{id}-{n}");
+        n += 1;
+    }
+    taken.insert(unique.clone());
+    unique
 }
 
 /// For each group (by index), the relations it takes part in, in relation
@@ -634,4 +743,282 @@ fn identity(claim: &Claim) -> String {
         key.push_str(&e.name);
     }
     key
+}
+
+/// The scored pairs the analysis reads ([`analysis::pair_floor`]),
+/// compact, as a tracker keeps them for its state.
+fn compact(scored: &[(usize, usize, f64)], config: &AnalysisConfig) -> Vec<(u32, u32, f32)> {
+    let floor = analysis::pair_floor(config);
+    scored
+        .iter()
+        .filter(|p| p.2 >= floor)
+        .filter_map(|&(a, b, s)| Some((u32::try_from(a).ok()?, u32::try_from(b).ok()?, s as f32)))
+        .collect()
+}
+
+/// [`TrackerBuilder::resume`], on the pool asked for.
+fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisConfig) -> Tracker {
+    let Saved { settings, articles: saved_articles, claims: saved_claims, skipped: saved_skipped, .. } =
+        saved;
+    let (saved_groups, saved_pairs, saved_relations, saved_assessments) =
+        (saved.groups, saved.pairs, saved.relations, saved.assessments);
+    let unchanged =
+        |a: &crate::model::Article| saved_articles.get(a.id()).is_some_and(|&h| h == text_hash(a.original()));
+    // The saved claims and skipped text of each article, by range.
+    let mut saved_ranges: HashMap<String, (Range<usize>, Range<usize>)> = HashMap::new();
+    for (i, c) in saved_claims.iter().enumerate() {
+        if let Some(entry) = saved_ranges.get_mut(c.article()) {
+            entry.0.end = i + 1;
+        } else {
+            saved_ranges.insert(c.article().to_owned(), (i..i + 1, 0..0));
+        }
+    }
+    for (i, k) in saved_skipped.iter().enumerate() {
+        let entry = saved_ranges.entry(k.article.clone()).or_insert((0..0, i..i));
+        if entry.1.is_empty() {
+            entry.1 = i..i;
+        }
+        entry.1.end = i + 1;
+    }
+    let extractor = Extractor::new().with_entities(matcher.aliases.clone());
+    let fresh: Vec<&crate::model::Article> = corpus.articles().filter(|a| !unchanged(a)).collect();
+    let mut extractions = fresh.par_iter().map(|a| extractor.extract(a)).collect::<Vec<_>>().into_iter();
+    let retired = saved_articles.len() - corpus.articles().filter(|a| unchanged(a)).count();
+    if fresh.is_empty() && retired == 0 {
+        // Nothing new: the saved results are the tracker.
+        return restore(
+            corpus,
+            saved_claims,
+            saved_skipped,
+            saved_groups,
+            saved_pairs,
+            saved_relations,
+            saved_assessments,
+            matcher,
+            settings,
+        );
+    }
+    // Claims in corpus order: saved ones moved over, new ones extracted.
+    let mut saved_claims: Vec<Option<Claim>> = saved_claims.into_iter().map(Some).collect();
+    let mut saved_skipped: Vec<Option<Skipped>> = saved_skipped.into_iter().map(Some).collect();
+    let mut claims = Vec::new();
+    let mut skipped = Vec::new();
+    let mut by_article = HashMap::new();
+    // The new index of each saved claim that stays.
+    let mut moved: Vec<Option<usize>> = vec![None; saved_claims.len()];
+    let mut is_new: Vec<bool> = Vec::new();
+    for article in corpus.articles() {
+        let (c, k) = (claims.len(), skipped.len());
+        if unchanged(article) {
+            let (rc, rk) = saved_ranges.get(article.id()).cloned().unwrap_or((0..0, 0..0));
+            for i in rc {
+                moved[i] = Some(claims.len());
+                claims.extend(saved_claims[i].take());
+            }
+            skipped.extend(rk.filter_map(|i| saved_skipped[i].take()));
+        } else if let Some(extraction) = extractions.next() {
+            claims.extend(extraction.claims);
+            skipped.extend(extraction.skipped);
+        }
+        is_new.resize(claims.len(), !unchanged(article));
+        by_article.insert(article.id().to_owned(), (c..claims.len(), k..skipped.len()));
+    }
+    drop(saved_claims);
+    let by_id: HashMap<String, usize> =
+        claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
+    // The saved group of each claim that stays.
+    let mut old_group: Vec<Option<usize>> = vec![None; claims.len()];
+    for (g, group) in saved_groups.iter().enumerate() {
+        for id in &group.claims {
+            if let Some(&i) = by_id.get(id)
+                && !is_new[i]
+            {
+                old_group[i] = Some(g);
+            }
+        }
+    }
+    // Identical claims are matched once, as in a whole run; a new copy of
+    // a saved claim joins its group.
+    let keys: Vec<String> = claims.par_iter().map(identity).collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        let entry = first.entry(key.as_str()).or_insert(i);
+        let (held, me) = (old_group[*entry].is_some(), old_group[i].is_some());
+        if (me && !held) || (me == held && claims[i].id() < claims[*entry].id()) {
+            *entry = i;
+        }
+    }
+    let representative: Vec<usize> = keys.iter().map(|k| first[k.as_str()]).collect();
+    drop(first);
+    let unique: Vec<usize> = (0..claims.len()).filter(|&i| representative[i] == i).collect();
+    let unique_claims: Cow<'_, [Claim]> = if unique.len() == claims.len() {
+        Cow::Borrowed(&claims)
+    } else {
+        Cow::Owned(unique.iter().map(|&i| claims[i].clone()).collect())
+    };
+    let unique_old: Vec<Option<usize>> = unique.iter().map(|&i| old_group[i]).collect();
+    let extension = Matcher::new(matcher.clone()).extend(&unique_claims, &unique_old, saved_groups.len());
+    drop(unique_claims);
+    // Groups: the saved ones, then the new; a claim's group is its
+    // representative's.
+    let mut group_of = vec![usize::MAX; claims.len()];
+    for (u, &i) in unique.iter().enumerate() {
+        group_of[i] = extension.group_of[u];
+    }
+    for i in 0..claims.len() {
+        group_of[i] = group_of[representative[i]];
+    }
+    let saved_sizes: Vec<usize> = saved_groups.iter().map(|g| g.claims.len()).collect();
+    let mut taken: std::collections::HashSet<String> = saved_groups.iter().map(|g| g.id.clone()).collect();
+    let mut all: Vec<ClaimGroup> = saved_groups
+        .into_iter()
+        .map(|g| ClaimGroup { claims: Vec::new(), evidence: Evidence::default(), ..g })
+        .collect();
+    for group in extension.groups {
+        all.push(ClaimGroup {
+            id: unique_id(&group.id, &mut taken),
+            claims: Vec::new(),
+            canonical_claim: group.canonical_claim,
+            evidence: Evidence::default(),
+        });
+    }
+    for (i, &g) in group_of.iter().enumerate() {
+        all[g].claims.push(claims[i].id().to_owned());
+    }
+    // A saved group changed when it gained claims or lost some; a new one
+    // is new.
+    let mut changed: Vec<bool> = (0..all.len()).map(|g| g >= saved_sizes.len()).collect();
+    let mut staying = vec![0usize; saved_sizes.len()];
+    for (i, &g) in group_of.iter().enumerate() {
+        if is_new[i] {
+            changed[g] = true;
+        } else if g < staying.len() {
+            staying[g] += 1;
+        }
+    }
+    for (g, (&size, &stays)) in saved_sizes.iter().zip(&staying).enumerate() {
+        changed[g] |= size != stays;
+    }
+    // Groups in the order of their first member, empty ones dropped.
+    let mut order: Vec<usize> = (0..all.len()).filter(|&g| !all[g].claims.is_empty()).collect();
+    order.sort_by_key(|&g| by_id[all[g].claims[0].as_str()]);
+    let mut new_index = vec![usize::MAX; all.len()];
+    for (k, &g) in order.iter().enumerate() {
+        new_index[g] = k;
+    }
+    let mut slots: Vec<Option<ClaimGroup>> = all.into_iter().map(Some).collect();
+    let mut groups: Vec<ClaimGroup> = order.iter().filter_map(|&g| slots[g].take()).collect();
+    let focus: Vec<bool> = order.iter().map(|&g| changed[g]).collect();
+    for g in &mut group_of {
+        *g = new_index[*g];
+    }
+    for group in &mut groups {
+        if !group.claims.contains(&group.canonical_claim) {
+            group.canonical_claim.clone_from(&group.claims[0]);
+        }
+    }
+    let group_index: HashMap<String, usize> =
+        groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+    // The scored pairs: the saved ones that stay, then the new.
+    let mut scored: Vec<(usize, usize, f64)> = saved_pairs
+        .iter()
+        .filter_map(|&(a, b, s)| {
+            let (a, b) = ((*moved.get(a as usize)?)?, (*moved.get(b as usize)?)?);
+            Some((a.min(b), a.max(b), f64::from(s)))
+        })
+        .collect();
+    scored.extend(extension.pairs.iter().map(|&(a, b, s)| {
+        let (a, b) = (unique[a], unique[b]);
+        (a.min(b), a.max(b), s)
+    }));
+    // Saved first, so a pair scored again keeps its saved score.
+    scored.sort_by_key(|p| (p.0, p.1));
+    scored.dedup_by_key(|p| (p.0, p.1));
+    let mut saved_assessments: HashMap<String, Assessment> =
+        saved_assessments.into_iter().map(|a| (a.group.clone(), a)).collect();
+    // A group without a saved verdict is judged too.
+    let focus: Vec<bool> =
+        focus.iter().zip(&groups).map(|(&f, g)| f || !saved_assessments.contains_key(&g.id)).collect();
+    let grouped =
+        Grouped { corpus, claims, by_id, skipped, by_article, groups, group_of, group_index, matcher };
+    let input = analysis::Input {
+        corpus: &grouped.corpus,
+        claims: &grouped.claims,
+        groups: &grouped.groups,
+        group_of: &grouped.group_of,
+        scored: &scored,
+        entities: &grouped.matcher.aliases,
+    };
+    let (new_relations, judged) = analysis::analyze(&input, config, Some(&focus));
+    // The saved relations between groups that did not change, and the new
+    // ones, ordered by their groups as a whole run orders them.
+    let mut relations: Vec<Relation> = saved_relations
+        .into_iter()
+        .filter(|r| {
+            let stays = |id: &str| grouped.group_index.get(id).is_some_and(|&g| !focus[g]);
+            stays(&r.from) && stays(&r.to)
+        })
+        .chain(new_relations)
+        .collect();
+    relations.sort_by(|a, b| {
+        let key = |r: &Relation| (r.from.clone().min(r.to.clone()), r.from.clone().max(r.to.clone()));
+        key(a).cmp(&key(b))
+    });
+    let assessments: Vec<Assessment> = grouped
+        .groups
+        .iter()
+        .zip(judged)
+        .filter_map(|(g, judged)| judged.or_else(|| saved_assessments.remove(&g.id)))
+        .collect();
+    let relations_by_group = relations_by_group(&relations, &grouped.group_index, grouped.groups.len());
+    let pairs = compact(&scored, config);
+    Tracker { base: grouped, relations, relations_by_group, assessments, answer_only: false, pairs, settings }
+}
+
+/// A tracker made of saved results, as they are.
+#[allow(clippy::too_many_arguments)]
+fn restore(
+    corpus: Corpus,
+    claims: Vec<Claim>,
+    skipped: Vec<Skipped>,
+    groups: Vec<ClaimGroup>,
+    pairs: Vec<(u32, u32, f32)>,
+    relations: Vec<Relation>,
+    assessments: Vec<Assessment>,
+    matcher: MatchConfig,
+    settings: String,
+) -> Tracker {
+    let by_id: HashMap<String, usize> =
+        claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
+    let mut by_article: HashMap<String, (Range<usize>, Range<usize>)> =
+        corpus.articles().map(|a| (a.id().to_owned(), (0..0, 0..0))).collect();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(entry) = by_article.get_mut(c.article()) {
+            if entry.0.is_empty() {
+                entry.0 = i..i;
+            }
+            entry.0.end = i + 1;
+        }
+    }
+    for (i, k) in skipped.iter().enumerate() {
+        if let Some(entry) = by_article.get_mut(&k.article) {
+            if entry.1.is_empty() {
+                entry.1 = i..i;
+            }
+            entry.1.end = i + 1;
+        }
+    }
+    let mut group_of = vec![0usize; claims.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for id in &group.claims {
+            if let Some(&i) = by_id.get(id) {
+                group_of[i] = g;
+            }
+        }
+    }
+    let group_index: HashMap<String, usize> =
+        groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
+    let relations_by_group = relations_by_group(&relations, &group_index, groups.len());
+    let base = Grouped { corpus, claims, by_id, skipped, by_article, groups, group_of, group_index, matcher };
+    Tracker { base, relations, relations_by_group, assessments, answer_only: false, pairs, settings }
 }

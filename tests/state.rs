@@ -127,16 +127,19 @@ fn truncated_corrupt_and_newer_files_are_refused_and_left_untouched() {
     assert_eq!(std::fs::read(&file).expect("read").len(), whole.len() / 2, "left untouched");
 
     let text = String::from_utf8(whole.clone()).expect("utf-8");
-    std::fs::write(&file, text.replacen("\"version\":1", "\"version\":2", 1)).expect("write");
+    std::fs::write(&file, text.replacen("\"version\":2", "\"version\":3", 1)).expect("write");
     let message = load_error(&file);
-    assert!(message.contains("version 2, but this claimtrack reads version 1 only"), "{message}");
+    assert!(message.contains("version 3, but this claimtrack reads versions 1 and 2 only"), "{message}");
 
     std::fs::write(&file, "{\"hello\": 1}").expect("write");
     assert!(load_error(&file).contains("not a claimtrack-state file"));
 
-    std::fs::write(&file, text.replacen("\"version\":1", "\"version\":99999999999", 1)).expect("write");
+    std::fs::write(&file, text.replacen("\"version\":2", "\"version\":99999999999", 1)).expect("write");
     let message = load_error(&file);
-    assert!(message.contains("version 99999999999, but this claimtrack reads version 1 only"), "{message}");
+    assert!(
+        message.contains("version 99999999999, but this claimtrack reads versions 1 and 2 only"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -258,4 +261,193 @@ fn a_query_over_a_state_keeps_its_ids_and_saves_only_what_it_adds() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&again.stdout).expect("JSON");
     assert!(!doc["hits"].as_array().expect("hits").is_empty(), "{doc}");
+}
+
+/// The corpus as a synthetic feed of articles: enough claims that new ones
+/// join old groups, make new ones and reach old ones through relations.
+fn feed(claims: usize, seed: u64) -> Vec<claimtrack::Article> {
+    use claimtrack::synthetic::{Synthetic, SyntheticConfig};
+    use claimtrack::{Article, ArticleMeta, PartialDate};
+    let synthetic = Synthetic::generate(&SyntheticConfig::hard(claims, seed));
+    synthetic
+        .claims
+        .chunks(4)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let body: Vec<String> = chunk.iter().map(|c| c.text().to_owned()).collect();
+            let date =
+                PartialDate::parse(&format!("2021-{:02}-{:02}", 1 + i % 12, 1 + i % 28)).expect("date");
+            let meta = ArticleMeta::default().outlet(format!("Outlet {}", i % 9)).published(date);
+            Article::new(format!("s{i:04}"), meta, body.join(" ")).expect("article")
+        })
+        .collect()
+}
+
+#[test]
+fn adding_articles_changes_only_the_groups_they_touch() {
+    let tmp = common::temp_dir("state-touch");
+    let file = tmp.path().join("state.json");
+    let articles = feed(1_200, 3);
+    let (old, new) = articles.split_at(270);
+    let mut corpus = Corpus::new();
+    for a in old {
+        corpus.insert(a.clone()).expect("id");
+    }
+    let before = Tracker::new(corpus);
+    before.save(&file).expect("saves");
+    let mut state = State::load(&file).expect("loads");
+    assert!(state.is_current(&TrackerBuilder::default()));
+    for a in new {
+        state.corpus.insert(a.clone()).expect("id");
+    }
+    let after = state.clone().into_tracker();
+    // Every claim in exactly one group; every group with its verdict.
+    let mut seen = BTreeSet::new();
+    for g in after.groups() {
+        for c in &g.claims {
+            assert!(seen.insert(c.as_str()), "{c} in two groups");
+        }
+    }
+    assert_eq!(seen.len(), after.claims().len());
+    assert_eq!(after.assessments().len(), after.groups().len());
+    // A group the new articles did not join, and that relates to none they
+    // joined, is as it was: members, relations and verdict with timeline.
+    let old_claims: BTreeSet<&str> = before.claims().iter().map(|c| c.id()).collect();
+    let touched: BTreeSet<&str> = after
+        .groups()
+        .iter()
+        .filter(|g| g.claims.iter().any(|c| !old_claims.contains(c.as_str())))
+        .map(|g| g.id.as_str())
+        .collect();
+    let (mut joined, mut unchanged) = (0, 0);
+    for old in before.groups() {
+        let now = after.group(&old.id).expect("a saved group keeps its id");
+        if touched.contains(old.id.as_str()) {
+            joined += 1;
+            assert!(old.claims.iter().all(|c| now.claims.contains(c)), "{} keeps its members", old.id);
+            continue;
+        }
+        assert_eq!(now.claims, old.claims);
+        // Relations to a touched group are found again, before or after.
+        let touches =
+            |r: &claimtrack::Relation| touched.contains(r.from.as_str()) || touched.contains(r.to.as_str());
+        let reached = after.relations_of(&old.id).any(touches) || before.relations_of(&old.id).any(touches);
+        if !reached {
+            unchanged += 1;
+            assert_eq!(after.assessment(&old.id), before.assessment(&old.id), "{}", old.id);
+            let was: Vec<_> = before.relations_of(&old.id).collect();
+            assert_eq!(after.relations_of(&old.id).collect::<Vec<_>>(), was, "{}", old.id);
+        }
+    }
+    assert!(joined > 10 && unchanged > 100, "{joined} groups joined, {unchanged} unchanged");
+    assert!(after.groups().len() > before.groups().len(), "new claims make groups of their own too");
+    // Deterministic, whatever the threads; and saved, it reads back as it is.
+    let one = Document::new(&state.clone().into_tracker_with(TrackerBuilder::default().threads(1))).to_json();
+    assert_eq!(Document::new(&after).to_json(), one);
+    after.save(&file).expect("saves");
+    let back = State::load(&file).expect("loads").into_tracker();
+    assert_eq!(Document::new(&back).to_json(), one);
+}
+
+#[test]
+fn an_edited_article_replaces_the_saved_one_and_retires_its_claims() {
+    use claimtrack::{Article, ArticleMeta};
+    let tmp = common::temp_dir("state-replace");
+    let file = tmp.path().join("state.json");
+    let mut corpus = corpus_of(&FIRST);
+    let first = "Iran and China signed a 25-year cooperation agreement in Tehran on Saturday.";
+    corpus.insert(Article::new("edited", ArticleMeta::default(), first).expect("article")).expect("id");
+    let before = Tracker::new(corpus);
+    before.save(&file).expect("saves");
+    let old_claim = before.claims_of("edited").next().expect("a claim").id().to_owned();
+    let mut state = State::load(&file).expect("loads");
+    let second = "The agreement was never signed, an official in Tehran said on Sunday.";
+    let replaced =
+        state.corpus.replace(Article::new("edited", ArticleMeta::default(), second).expect("article"));
+    assert_eq!(replaced.map(|a| a.original().to_owned()), Some(first.to_owned()));
+    let after = state.into_tracker();
+    let texts: Vec<&str> = after.claims_of("edited").map(|c| c.text()).collect();
+    assert_eq!(texts, [second]);
+    assert!(after.claims().iter().all(|c| c.text() != first), "the old version's claim is retired");
+    let home = after.group_of(&old_claim).expect("the id is the new version's claim now");
+    assert!(home.claims.iter().all(|c| after.claim(c).is_some()));
+    assert_eq!(after.claims().len(), before.claims().len());
+}
+
+#[test]
+fn a_version_1_state_is_read_and_computed_again() {
+    let tmp = common::temp_dir("state-v1");
+    let file = tmp.path().join("state.json");
+    let tracker = Tracker::new(corpus_of(&ALL));
+    tracker.save(&file).expect("saves");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
+    let v2 = value.as_object_mut().expect("object");
+    v2.insert("version".into(), 1.into());
+    for field in ["settings", "claims", "skipped", "pairs", "relations", "assessments"] {
+        v2.remove(field).expect("a version 2 field");
+    }
+    for g in v2["groups"].as_array_mut().expect("groups") {
+        g.as_object_mut().expect("group").remove("canonical_claim");
+    }
+    std::fs::write(&file, value.to_string()).expect("write");
+    let state = State::load(&file).expect("a version 1 file loads");
+    assert!(!state.is_current(&TrackerBuilder::default()), "it holds no results");
+    let again = state.into_tracker();
+    assert_eq!(Document::new(&again).to_json(), Document::new(&tracker).to_json());
+}
+
+#[test]
+fn saved_results_that_do_not_fit_their_articles_are_refused() {
+    let tmp = common::temp_dir("state-results");
+    let file = tmp.path().join("state.json");
+    Tracker::new(corpus_of(&FIRST)).save(&file).expect("saves");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    type Break = fn(&mut serde_json::Value);
+    let cases: [(&str, Break); 5] = [
+        ("span outside its article's text", |v| v["claims"][0]["span"] = serde_json::json!([0, 99_999_999])),
+        ("is saved twice", |v| {
+            let first = v["claims"][0].clone();
+            v["claims"].as_array_mut().expect("claims").insert(1, first);
+        }),
+        ("in no group", |v| v["groups"].as_array_mut().expect("groups").truncate(1)),
+        ("not between two saved claims", |v| v["pairs"] = serde_json::json!([[5, 99_999, 0.5]])),
+        ("one per group, in group order", |v| v["assessments"].as_array_mut().expect("verdicts").reverse()),
+    ];
+    for (why, break_it) in cases {
+        let mut bad = value.clone();
+        break_it(&mut bad);
+        std::fs::write(&file, bad.to_string()).expect("write");
+        let message = load_error(&file);
+        assert!(message.contains(why), "{why}: {message}");
+    }
+}
+
+#[test]
+fn track_replaces_an_edited_article_only_when_asked() {
+    let tmp = common::temp_dir("state-replace-cli");
+    let dir = tmp.path();
+    let state = dir.join("state.json");
+    let article = dir.join("note.txt");
+    let (state, path) = (state.to_str().expect("utf-8"), article.to_str().expect("utf-8"));
+    std::fs::write(&article, "Iran and China signed a 25-year agreement in Tehran.\n").expect("write");
+    let first = common::track(&["--state", state, "--format", "csv", path]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    std::fs::write(&article, "Iran and China never signed the agreement, an official said.\n")
+        .expect("write");
+    let refused = common::track(&["--state", state, "--format", "csv", path]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("differs from the saved one; the saved one is kept (--replace replaces it)"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("signed a 25-year agreement"));
+    let replaced = common::track(&["--state", state, "--format", "csv", "--replace", path]);
+    assert!(replaced.status.success(), "{}", String::from_utf8_lossy(&replaced.stderr));
+    let csv = String::from_utf8_lossy(&replaced.stdout);
+    assert!(csv.contains("never signed the agreement") && !csv.contains("25-year"), "{csv}");
+    let again = common::track(&["--state", state, "--format", "csv"]);
+    assert_eq!(again.stdout, replaced.stdout, "the replacement is saved");
 }

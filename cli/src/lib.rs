@@ -59,6 +59,12 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     state: Option<PathBuf>,
 
+    /// With --state: an article whose id the state holds with another
+    /// text replaces the saved one; its old claims are retired from their
+    /// groups (without it, the saved one is kept and the run fails).
+    #[arg(long, requires = "state")]
+    replace: bool,
+
     /// Compute and write each group's evidence: its scored pairs with their
     /// components, and the near misses kept apart with why (markdown,
     /// json and jsonl). Off by default: it re-scores every pair and is
@@ -278,17 +284,23 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
         progress.inc(1);
     }
     // Articles already in the state are skipped when unchanged; a changed
-    // one is reported and the saved copy kept.
+    // one replaces the saved one with --replace, and is otherwise reported
+    // and the saved copy kept.
     let mut added = 0usize;
     for article in incoming.into_articles() {
         match state.corpus.get(article.id()) {
             Some(saved) if saved.original() == article.original() => {}
+            Some(_) if cli.replace => {
+                state.corpus.replace(article);
+                added += 1;
+            }
             Some(_) => {
                 let from =
                     article.path().map_or_else(|| article.id().to_owned(), |p| p.display().to_string());
                 progress.suspend(|| {
                     eprintln!(
-                        "claimtrack: {from}: article {} differs from the saved one; the saved one is kept",
+                        "claimtrack: {from}: article {} differs from the saved one; the saved one is kept \
+                         (--replace replaces it)",
                         article.id()
                     );
                 });
@@ -307,6 +319,9 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
     progress.set_message("extracting, matching and analysing");
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
     let limit = cli.limit.map_or(QUERY_HITS, usize::from);
+    // A state holding results for these settings is read back, not
+    // computed again, and saved only when articles were added.
+    let current = state.is_current(&TrackerBuilder::default());
     // A query is answered by analysing the groups of its answer alone,
     // unless new articles make a state to save: then the whole tracker is
     // built, saved, and asked.
@@ -326,6 +341,7 @@ fn track(cli: Cli, default_input: Option<PathBuf>) -> Result<bool, Usage> {
     progress.finish_and_clear();
     if let Some(file) = &cli.state
         && !tracker.is_answer()
+        && (added > 0 || !current || !file.exists())
         && let Err(error) = tracker.save(file)
     {
         eprintln!("claimtrack: {error}");

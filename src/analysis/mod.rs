@@ -72,6 +72,13 @@ impl Default for AnalysisConfig {
     }
 }
 
+/// The score under which the analysis reads a scored pair as no pair at
+/// all: every floor it compares a score with is at least this, so a saved
+/// state keeps only the pairs from it up.
+pub(crate) fn pair_floor(config: &AnalysisConfig) -> f64 {
+    config.related_floor.min(config.same_floor).min(config.polarity_floor).min(config.measure_floor)
+}
+
 /// What the analysis works on: the tracker's claims and groups, with the
 /// pairs the matcher scored.
 pub(crate) struct Input<'a> {
@@ -87,8 +94,9 @@ pub(crate) struct Input<'a> {
 
 /// The analysis results for the groups `focus` marks, all when `None`:
 /// the relations they take part in, and one assessment per group in group
-/// order (`None` for a group not marked), the same as the whole analysis
-/// gives them.
+/// order, the same as the whole analysis gives them. The groups judged are
+/// the marked ones and those their relations reach; the others have
+/// `None`.
 ///
 /// The claim pairs of the other groups are classified only as far as the
 /// result needs them: a relation of a focused group is dropped when two
@@ -105,7 +113,6 @@ pub(crate) fn analyze(
         members[g].push(i);
     }
     let scores: HashMap<(usize, usize), f64> = input.scored.iter().map(|&(a, b, s)| ((a, b), s)).collect();
-    let pairs = candidate_pairs(input, &members, &frames, config);
     let classify = |pairs: &[(usize, usize)]| -> Vec<(usize, usize, Found)> {
         pairs
             .par_iter()
@@ -124,9 +131,9 @@ pub(crate) fn analyze(
     let touches =
         |marked: &[bool], &(i, j): &(usize, usize)| marked[input.group_of[i]] || marked[input.group_of[j]];
     let found = match focus {
-        None => classify(&pairs),
+        None => classify(&candidate_pairs(input, &members, &frames, config, None)),
         Some(focus) => {
-            let (near, rest): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|p| touches(focus, p));
+            let near = candidate_pairs(input, &members, &frames, config, Some(focus));
             let mut found = classify(&near);
             // The groups the focused ones relate to, whose own relations
             // decide which of the focused ones another two imply.
@@ -135,7 +142,10 @@ pub(crate) fn analyze(
                 related[input.group_of[i]] = true;
                 related[input.group_of[j]] = true;
             }
-            let second: Vec<_> = rest.into_iter().filter(|p| touches(&related, p)).collect();
+            let second: Vec<_> = candidate_pairs(input, &members, &frames, config, Some(&related))
+                .into_iter()
+                .filter(|p| !touches(focus, p))
+                .collect();
             // Each pair of groups has all its findings from one of the two
             // passes, in the order the whole analysis finds them, which is
             // all `aggregate` needs.
@@ -144,9 +154,17 @@ pub(crate) fn analyze(
         }
     };
     let mut relations = transitive_reduction(aggregate(input, found));
-    if let Some(focus) = focus {
-        relations.retain(|r| focus[r.from] || focus[r.to]);
-    }
+    // The focused groups are judged, and those their relations reach,
+    // whose verdicts those relations may change: every relation of theirs
+    // is found, since the pairs touching them were classified.
+    let judged = focus.map(|focus| {
+        let mut judged = focus.to_vec();
+        for r in relations.iter().filter(|r| focus[r.from] || focus[r.to]) {
+            judged[r.from] = true;
+            judged[r.to] = true;
+        }
+        judged
+    });
     let article_origins = origin::article_origins(input.corpus, input.claims);
     let origins: Vec<ClaimOrigin> = input
         .claims
@@ -157,7 +175,10 @@ pub(crate) fn analyze(
             origin::claim_origin(c, outlet, own)
         })
         .collect();
-    let assessments = assess(input, &members, &frames, &origins, &relations, focus);
+    let assessments = assess(input, &members, &frames, &origins, &relations, judged.as_deref());
+    if let Some(focus) = focus {
+        relations.retain(|r| focus[r.from] || focus[r.to]);
+    }
     let relations = relations.into_iter().map(|r| r.into_relation(input)).collect();
     (relations, assessments)
 }
@@ -190,15 +211,22 @@ fn frames(input: &Input<'_>, config: &AnalysisConfig) -> Vec<Frame> {
 const ALL_PAIRS_UP_TO: usize = 24;
 
 /// The claim pairs worth classifying, each `(i, j)` with claim `i`'s id
-/// before claim `j`'s.
+/// before claim `j`'s; with `marked`, only those with a claim in a marked
+/// group (the same pairs as without, filtered, at the cost of those
+/// alone and one pass over the claims).
 fn candidate_pairs(
     input: &Input<'_>,
     members: &[Vec<usize>],
     frames: &[Frame],
     config: &AnalysisConfig,
+    marked: Option<&[bool]>,
 ) -> Vec<(usize, usize)> {
+    let is_marked = |claim: usize| marked.is_none_or(|m| m[input.group_of[claim]]);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (group, members) in input.groups.iter().zip(members) {
+    for (g, (group, members)) in input.groups.iter().zip(members).enumerate() {
+        if marked.is_some_and(|m| !m[g]) {
+            continue;
+        }
         if members.len() <= ALL_PAIRS_UP_TO {
             for (k, &x) in members.iter().enumerate() {
                 pairs.extend(members[k + 1..].iter().map(|&y| (x.min(y), x.max(y))));
@@ -212,7 +240,11 @@ fn candidate_pairs(
         }
     }
     pairs.extend(
-        input.scored.iter().filter(|p| p.2 >= config.related_floor).map(|&(a, b, _)| (a.min(b), a.max(b))),
+        input
+            .scored
+            .iter()
+            .filter(|p| p.2 >= config.related_floor && (is_marked(p.0) || is_marked(p.1)))
+            .map(|&(a, b, _)| (a.min(b), a.max(b))),
     );
     // Buckets of claims about one agreement of the same parties, or about
     // how one party aligns.
@@ -242,14 +274,26 @@ fn candidate_pairs(
         }
     }
     for members in buckets.values_mut() {
+        if !members.iter().any(|&m| is_marked(m)) {
+            continue;
+        }
         members.sort_by(|&a, &b| {
             (frames[a].published, input.claims[a].id()).cmp(&(frames[b].published, input.claims[b].id()))
         });
+        // Each claim with the `window` after it. With marks, only the
+        // pairs of a marked claim: the `window` on either side of it.
+        let w = config.window;
+        let mut push = |x: usize, y: usize| {
+            if input.group_of[x] != input.group_of[y] {
+                pairs.push((x.min(y), x.max(y)));
+            }
+        };
         for (k, &x) in members.iter().enumerate() {
-            for &y in members.iter().skip(k + 1).take(config.window) {
-                if input.group_of[x] != input.group_of[y] {
-                    pairs.push((x.min(y), x.max(y)));
-                }
+            if marked.is_none() {
+                members.iter().skip(k + 1).take(w).for_each(|&y| push(x, y));
+            } else if is_marked(x) {
+                members[k.saturating_sub(w)..k].iter().for_each(|&y| push(y, x));
+                members.iter().skip(k + 1).take(w).for_each(|&y| push(x, y));
             }
         }
     }

@@ -82,6 +82,15 @@ impl Corpus {
         Ok(())
     }
 
+    /// Puts `article` in place of the article with its id, at that
+    /// article's place in the order, and gives the one it replaced; adds
+    /// it at the end when there is none. For an edited article: a tracker
+    /// built from a [`State`](crate::State) retires the old version's
+    /// claims and extracts the new one's.
+    pub fn replace(&mut self, article: Article) -> Option<Article> {
+        self.articles.insert(article.id().to_owned(), article)
+    }
+
     /// The article with this id.
     pub fn get(&self, id: &str) -> Option<&Article> {
         self.articles.get(id)

@@ -104,6 +104,25 @@ impl EntityTable {
         Self::default()
     }
 
+    /// A hash of what the table resolves, the same in every process and
+    /// on every platform: two tables with one fingerprint resolve every
+    /// alias alike (a saved state's results are reused only then).
+    pub(crate) fn fingerprint(&self) -> u64 {
+        let mut entries: Vec<(&str, &Entity)> =
+            self.table.aliases.iter().map(|(alias, &e)| (alias.as_str(), &self.table.entities[e])).collect();
+        entries.sort_unstable_by_key(|&(alias, _)| alias);
+        let mut hash = crate::hash::Fnv::default();
+        for (alias, entity) in entries {
+            hash.write(alias.as_bytes());
+            hash.write(&[0x1f]);
+            hash.write(entity.name.as_bytes());
+            hash.write(&[0x1f]);
+            hash.write(format!("{:?}", entity.kind).as_bytes());
+            hash.write(&[0x1e]);
+        }
+        hash.0
+    }
+
     /// Parses a table in the built-in format: `#` comments, and lines of
     /// `Canonical | kind | alias | ...` with kind one of `person`,
     /// `country`, `organisation`, `place`.

@@ -240,6 +240,66 @@ impl Blocks {
     }
 }
 
+impl Blocks {
+    /// The candidate pairs [`Blocks::for_each_candidate`] gives that have
+    /// at least one claim `marked`, each once, without walking the others'
+    /// pairs: the marked claims' probes are read against every posting
+    /// list, and every other claim's probe against an index of the marked
+    /// claims' prefixes alone. The work grows with the marked claims'
+    /// candidates and one pass over the keys. Calls `visit(i, j)` (`i <
+    /// j`) in parallel and returns what it kept, ordered by `(i, j)`.
+    pub(crate) fn for_each_candidate_of<T: Send>(
+        &self,
+        marked: &[bool],
+        visit: impl Fn(u32, u32) -> Option<T> + Sync,
+    ) -> Vec<T> {
+        let keys = &self.keys;
+        let is_marked = |i: usize| marked.get(i).copied().unwrap_or(false);
+        let pack = |i: u32, j: u32| (u64::from(i.min(j)) << 32) | u64::from(i.max(j));
+        // The marked claims' prefix keys, sorted: (key, claim).
+        let mut marked_prefix: Vec<(Term, u32)> = (0..keys.len())
+            .filter(|&i| is_marked(i))
+            .flat_map(|i| {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                keys[i as usize].prefix.iter().map(move |&t| (t, i))
+            })
+            .collect();
+        marked_prefix.sort_unstable();
+        let mut pairs: Vec<u64> = (0..keys.len())
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let me = &keys[i];
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                let mut found: Vec<u64> = Vec::new();
+                if is_marked(i as usize) {
+                    for &t in &me.probe {
+                        found.extend(self.posting(t).iter().filter(|&&j| j != i).map(|&j| pack(i, j)));
+                    }
+                } else {
+                    for &t in &me.probe {
+                        let from = marked_prefix.partition_point(|&(k, _)| k < t);
+                        found.extend(
+                            marked_prefix[from..]
+                                .iter()
+                                .take_while(|&&(k, _)| k == t)
+                                .map(|&(_, j)| pack(i, j)),
+                        );
+                    }
+                }
+                found
+            })
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        pairs
+            .par_iter()
+            .filter_map(|&p| {
+                visit(u32::try_from(p >> 32).unwrap_or(u32::MAX), (p & u64::from(u32::MAX)) as u32)
+            })
+            .collect()
+    }
+}
+
 /// Whether two sorted key lists share a key.
 fn meet(a: &[Term], b: &[Term]) -> bool {
     let (mut i, mut j) = (0, 0);
@@ -312,5 +372,33 @@ mod tests {
         );
         // Each claim is in at most two windows of ten: bounded candidates.
         assert!(grouping.candidate_pairs() <= 20 * 20, "{}", grouping.candidate_pairs());
+    }
+
+    /// The pairs touching marked claims are exactly the whole run's pairs
+    /// with a marked end, on a feed whose common words make pair keys and
+    /// windows.
+    #[test]
+    fn the_candidates_of_marked_claims_are_the_whole_runs_that_touch_them() {
+        use crate::synthetic::{Synthetic, SyntheticConfig};
+        let claims = Synthetic::generate(&SyntheticConfig::hard(3_000, 7)).claims;
+        for max_df in [20, 1_000] {
+            let matcher = Matcher::new(MatchConfig { max_df, ..MatchConfig::default() });
+            let p = matcher.prepare(&claims);
+            let blocks = super::Blocks::new(&p.features, &p.vocabulary, &p.weights, 0.5, max_df);
+            let mut whole: Vec<(u32, u32)> =
+                blocks.for_each_candidate(|i, j| Some((i, j))).into_iter().flatten().collect();
+            whole.sort_unstable();
+            for every in [1, 7, 500] {
+                let marked: Vec<bool> = (0..claims.len()).map(|i| i % every == 3 % every).collect();
+                let expected: Vec<(u32, u32)> = whole
+                    .iter()
+                    .copied()
+                    .filter(|&(i, j)| marked[i as usize] || marked[j as usize])
+                    .collect();
+                let got = blocks.for_each_candidate_of(&marked, |i, j| Some((i, j)));
+                assert!(!expected.is_empty());
+                assert_eq!(got, expected, "max_df {max_df}, every {every}th claim marked");
+            }
+        }
     }
 }

@@ -37,30 +37,7 @@ pub(crate) fn clusters(n: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>
     // mean never exceeds the best pair in it: clusters never merge across
     // the components of the edges that reach the threshold on their own.
     // The weaker edges inside a component still count in its means.
-    let strong: Vec<Edge> = edges.iter().filter(|e| f64::from(e.score) >= threshold).copied().collect();
-    let components = components(n, &strong);
-    // Edges per component, in edge order.
-    let mut local_edges: Vec<Vec<Edge>> = vec![Vec::new(); components.len()];
-    let mut component_of = vec![0usize; n];
-    let mut local_index = vec![0u32; n];
-    for (c, members) in components.iter().enumerate() {
-        for (k, &m) in members.iter().enumerate() {
-            component_of[m as usize] = c;
-            local_index[m as usize] = u32::try_from(k).unwrap_or(u32::MAX);
-        }
-    }
-    for e in edges {
-        let c = component_of[e.a as usize];
-        if component_of[e.b as usize] != c {
-            continue;
-        }
-        local_edges[c].push(Edge {
-            a: local_index[e.a as usize],
-            b: local_index[e.b as usize],
-            score: e.score,
-            alike: e.alike,
-        });
-    }
+    let (components, local_edges) = split(n, edges, threshold);
     let mut out: Vec<Vec<u32>> = components
         .par_iter()
         .zip(local_edges.par_iter())
@@ -76,6 +53,30 @@ pub(crate) fn clusters(n: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>
         .collect();
     out.sort_unstable_by_key(|c: &Vec<u32>| c[0]);
     out
+}
+
+/// The connected components of the edges that reach the threshold, and
+/// each component's edges (all of them, weak ones too) in edge order, by
+/// index inside the component.
+fn split(n: usize, edges: &[Edge], threshold: f64) -> (Vec<Vec<u32>>, Vec<Vec<Edge>>) {
+    let strong: Vec<Edge> = edges.iter().filter(|e| f64::from(e.score) >= threshold).copied().collect();
+    let components = components(n, &strong);
+    let mut local_edges: Vec<Vec<Edge>> = vec![Vec::new(); components.len()];
+    let mut component_of = vec![0usize; n];
+    let mut local_index = vec![0u32; n];
+    for (c, members) in components.iter().enumerate() {
+        for (k, &m) in members.iter().enumerate() {
+            component_of[m as usize] = c;
+            local_index[m as usize] = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+    }
+    for e in edges {
+        let c = component_of[e.a as usize];
+        if component_of[e.b as usize] == c {
+            local_edges[c].push(Edge { a: local_index[e.a as usize], b: local_index[e.b as usize], ..*e });
+        }
+    }
+    (components, local_edges)
 }
 
 /// Connected components, each sorted, sorted by first node.
@@ -138,22 +139,37 @@ impl Ord for Merge {
 
 /// Average-linkage clusters of one connected component of `m` nodes.
 fn average_linkage(m: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
-    let mut size = vec![1u32; m];
+    let sums = edges.iter().map(|e| (e.a, e.b, f64::from(e.score)));
+    linkage(vec![1; m], vec![false; m], sums, threshold)
+}
+
+/// Average linkage of nodes of the given sizes (a node of size `k` stands
+/// for `k` items, and the sums are over all item pairs), never merging two
+/// clusters that both hold a `frozen` node. `sums` are `(a, b, sum)` with
+/// `a != b`; a pair given twice adds up.
+fn linkage(
+    mut size: Vec<u32>,
+    mut frozen: Vec<bool>,
+    sums: impl Iterator<Item = (u32, u32, f64)>,
+    threshold: f64,
+) -> Vec<Vec<u32>> {
+    let m = size.len();
     let mut alive = vec![true; m];
     let mut version = vec![0u32; m];
     let mut members: Vec<Vec<u32>> = (0..m).map(|i| vec![u32::try_from(i).unwrap_or(u32::MAX)]).collect();
     // Sum of pair scores between clusters.
     let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::default(); m];
     let mut queue = BinaryHeap::new();
-    for e in edges {
-        *links[e.a as usize].entry(e.b).or_default() += f64::from(e.score);
-        *links[e.b as usize].entry(e.a).or_default() += f64::from(e.score);
+    for (a, b, sum) in sums {
+        *links[a as usize].entry(b).or_default() += sum;
+        *links[b as usize].entry(a).or_default() += sum;
     }
     for (a, map) in links.iter().enumerate() {
         let a = u32::try_from(a).unwrap_or(u32::MAX);
         for (&b, &sum) in map {
             if a < b {
-                queue.push(Merge { mean: sum, a, b, version_a: 0, version_b: 0 });
+                let mean = sum / (f64::from(size[a as usize]) * f64::from(size[b as usize]));
+                queue.push(Merge { mean, a, b, version_a: 0, version_b: 0 });
             }
         }
     }
@@ -165,9 +181,13 @@ fn average_linkage(m: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
         if top.mean < threshold {
             break;
         }
+        if frozen[a] && frozen[b] {
+            continue;
+        }
         // Merge b into a (a is the lower index, which names the cluster).
         alive[b] = false;
         size[a] += size[b];
+        frozen[a] |= frozen[b];
         version[a] += 1;
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
@@ -209,6 +229,40 @@ fn average_linkage(m: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
     out
 }
 
+/// New items clustered onto a clustering that stays as it is: nodes
+/// `0..sizes.len()` are the existing clusters, of those sizes, and the
+/// `new` nodes after them are the new items. `edges` are scored item
+/// pairs with a new end, given by node (an existing item by its cluster's
+/// node). A new item joins the existing cluster, or the other new items,
+/// whose mean score over all item pairs reaches the threshold, best first,
+/// as [`clusters`] merges; two existing clusters never merge. Returns the
+/// clusters holding a new node, each sorted, sorted by first node: each
+/// holds at most one existing cluster, which is then its first node.
+pub(crate) fn extend(sizes: &[u32], new: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
+    let n = sizes.len() + new;
+    // Merges stay inside the components of the pairs that reach the
+    // threshold on their own, as in `clusters`.
+    let (components, local_edges) = split(n, edges, threshold);
+    let old = sizes.len();
+    let mut out: Vec<Vec<u32>> = components
+        .par_iter()
+        .zip(local_edges.par_iter())
+        .filter(|(members, _)| members.iter().any(|&m| m as usize >= old))
+        .flat_map_iter(|(members, edges)| {
+            let size = members.iter().map(|&m| sizes.get(m as usize).copied().unwrap_or(1)).collect();
+            let frozen = members.iter().map(|&m| (m as usize) < old).collect();
+            let sums = edges.iter().map(|e| (e.a, e.b, f64::from(e.score)));
+            linkage(size, frozen, sums, threshold)
+                .into_iter()
+                .map(|local| local.into_iter().map(|k| members[k as usize]).collect::<Vec<u32>>())
+                .filter(|c| c.iter().any(|&m| m as usize >= old))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort_unstable_by_key(|c: &Vec<u32>| c[0]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +283,26 @@ mod tests {
     fn a_tight_group_merges_whole() {
         let got = clusters(4, &[edge(0, 1, 0.9), edge(0, 2, 0.8), edge(1, 2, 0.85), edge(2, 3, 0.1)], 0.5);
         assert_eq!(got, vec![vec![0, 1, 2], vec![3]]);
+    }
+
+    #[test]
+    fn a_new_item_joins_the_existing_cluster_its_mean_reaches() {
+        // Cluster 0 holds two items; the new item 2 scores 0.9 with one
+        // and nothing with the other: a mean of 0.45, under 0.5. Item 3
+        // scores 0.8 with both: a mean of 0.8.
+        let edges = [edge(0, 2, 0.9), edge(0, 3, 0.8), edge(0, 3, 0.8), edge(1, 2, 0.3)];
+        let got = extend(&[2, 1], 2, &edges, 0.5);
+        assert_eq!(got, vec![vec![0, 3], vec![2]]);
+    }
+
+    #[test]
+    fn two_existing_clusters_never_merge_through_a_new_item() {
+        // The new item 2 is close to both existing singletons: it joins
+        // the first (lower index on a tie), and the second stays apart.
+        let got = extend(&[1, 1], 1, &[edge(0, 2, 0.9), edge(1, 2, 0.9)], 0.5);
+        assert_eq!(got, vec![vec![0, 2]]);
+        // New items cluster among themselves when no existing one is near.
+        let got = extend(&[1], 3, &[edge(1, 2, 0.9), edge(2, 3, 0.9), edge(1, 3, 0.8)], 0.5);
+        assert_eq!(got, vec![vec![1, 2, 3]]);
     }
 }

@@ -385,8 +385,22 @@ impl Matcher {
 
     /// Groups `claims`. Every claim ends up in exactly one group.
     pub fn group(&self, claims: &[Claim]) -> Grouping {
+        let (prepared, blocks) = self.index(claims);
+        let counted = std::sync::atomic::AtomicU64::new(0);
+        let per_claim = blocks.for_each_candidate(|a, b| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.edge(&prepared, a, b)
+        });
+        let candidates = counted.into_inner();
+        let mut edges: Vec<cluster::Edge> = per_claim.into_iter().flatten().collect();
+        edges.sort_unstable_by_key(|e| (e.a, e.b));
+        let clusters = cluster::clusters(claims.len(), &edges, self.config.threshold);
+        Grouping::new(self.config.clone(), prepared, edges, clusters, candidates)
+    }
+
+    /// The claims prepared, and their blocking index.
+    fn index(&self, claims: &[Claim]) -> (Prepared, block::Blocks) {
         let prepared = self.prepare(claims);
-        let kernel = Kernel { weights: &prepared.weights, config: &self.config };
         let blocks = block::Blocks::new(
             &prepared.features,
             &prepared.vocabulary,
@@ -394,25 +408,119 @@ impl Matcher {
             self.config.prefix_share,
             self.config.max_df,
         );
+        (prepared, blocks)
+    }
+
+    /// The edge between prepared claims `a` and `b`, when they score at
+    /// least the edge floor.
+    fn edge(&self, prepared: &Prepared, a: u32, b: u32) -> Option<cluster::Edge> {
+        let kernel = Kernel { weights: &prepared.weights, config: &self.config };
         let floor = self.config.edge_floor;
-        let counted = std::sync::atomic::AtomicU64::new(0);
-        let per_claim = blocks.for_each_candidate(|a, b| {
-            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let (fa, fb) = (&prepared.features[a as usize], &prepared.features[b as usize]);
-            let (ta, tb) = (prepared.totals[a as usize], prepared.totals[b as usize]);
-            let parts = kernel.parts_reaching(fa, ta, fb, tb, floor)?;
-            (parts.alike >= floor).then_some(cluster::Edge {
-                a,
-                b,
-                score: parts.score as f32,
-                alike: parts.alike as f32,
+        let (fa, fb) = (&prepared.features[a as usize], &prepared.features[b as usize]);
+        let (ta, tb) = (prepared.totals[a as usize], prepared.totals[b as usize]);
+        let parts = kernel.parts_reaching(fa, ta, fb, tb, floor)?;
+        (parts.alike >= floor).then_some(cluster::Edge {
+            a,
+            b,
+            score: parts.score as f32,
+            alike: parts.alike as f32,
+        })
+    }
+
+    /// Groups new claims onto groups that stay as they are: `claims` are
+    /// the old claims and the new, `old_group[i]` the group (of
+    /// `old_groups`) of old claim `i`, `None` for a new one. Only pairs with
+    /// a new claim are scored, found through the blocking index of all the
+    /// claims ([`block::Blocks::for_each_candidate_of`]); a new claim joins
+    /// the old group, or the other new claims, whose mean score reaches the
+    /// threshold, as [`Matcher::group`] merges (`cluster::extend`), and
+    /// two old groups never merge. Then the old claims of the groups that
+    /// grew are scored against their candidates too, for the analysis.
+    pub(crate) fn extend(
+        &self,
+        claims: &[Claim],
+        old_group: &[Option<usize>],
+        old_groups: usize,
+    ) -> Extension {
+        let (prepared, blocks) = self.index(claims);
+        let score = |a: u32, b: u32| self.edge(&prepared, a, b);
+        let old_of = |p: usize| old_group[prepared.order[p]];
+        let n = claims.len();
+        let is_new: Vec<bool> = (0..n).map(|p| old_of(p).is_none()).collect();
+        let new_edges = blocks.for_each_candidate_of(&is_new, score);
+        // Nodes: the old groups, then the new claims in prepared order.
+        let mut node = vec![0u32; n];
+        let mut new_claims: Vec<u32> = Vec::new();
+        let mut sizes = vec![0u32; old_groups];
+        for (p, node) in node.iter_mut().enumerate() {
+            match old_of(p) {
+                Some(g) => {
+                    *node = u32::try_from(g).unwrap_or(u32::MAX);
+                    sizes[g] += 1;
+                }
+                None => {
+                    *node = u32::try_from(old_groups + new_claims.len()).unwrap_or(u32::MAX);
+                    new_claims.push(u32::try_from(p).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        let node_edges: Vec<cluster::Edge> = new_edges
+            .iter()
+            .map(|e| {
+                let (x, y) = (node[e.a as usize], node[e.b as usize]);
+                cluster::Edge { a: x.min(y), b: x.max(y), ..*e }
             })
+            .collect();
+        let clusters = cluster::extend(&sizes, new_claims.len(), &node_edges, self.config.threshold);
+        // Group of each prepared claim: an old group's index, or past them
+        // a new group's.
+        let mut group_of: Vec<usize> = (0..n).map(|p| old_of(p).unwrap_or(usize::MAX)).collect();
+        let mut grew = vec![false; old_groups];
+        let mut fresh: Vec<Vec<u32>> = Vec::new();
+        for cluster in clusters {
+            let first = cluster[0] as usize;
+            let members: Vec<u32> = cluster
+                .iter()
+                .filter_map(|&m| (m as usize).checked_sub(old_groups).map(|k| new_claims[k]))
+                .collect();
+            let g = if first < old_groups {
+                grew[first] = true;
+                first
+            } else {
+                fresh.push(members.clone());
+                old_groups + fresh.len() - 1
+            };
+            for m in members {
+                group_of[m as usize] = g;
+            }
+        }
+        // The old claims of the groups that grew, against their candidates,
+        // so the analysis sees their pairs as a whole run would.
+        let widened: Vec<bool> = (0..n).map(|p| old_of(p).is_some_and(|g| grew[g])).collect();
+        let old_edges = blocks.for_each_candidate_of(&widened, |a, b| {
+            if is_new[a as usize] || is_new[b as usize] { None } else { score(a, b) }
         });
-        let candidates = counted.into_inner();
-        let mut edges: Vec<cluster::Edge> = per_claim.into_iter().flatten().collect();
-        edges.sort_unstable_by_key(|e| (e.a, e.b));
-        let clusters = cluster::clusters(claims.len(), &edges, self.config.threshold);
-        Grouping::new(self.config.clone(), prepared, edges, clusters, candidates)
+        let mut strength = vec![0.0f64; n];
+        for e in &new_edges {
+            if group_of[e.a as usize] == group_of[e.b as usize] {
+                strength[e.a as usize] += f64::from(e.score);
+                strength[e.b as usize] += f64::from(e.score);
+            }
+        }
+        let groups = fresh.iter().map(|members| Group::of(&prepared, members, &strength)).collect();
+        let mut by_input = vec![0usize; n];
+        for (p, &i) in prepared.order.iter().enumerate() {
+            by_input[i] = group_of[p];
+        }
+        let pairs = new_edges
+            .iter()
+            .chain(&old_edges)
+            .map(|e| {
+                let (a, b) = (prepared.order[e.a as usize], prepared.order[e.b as usize]);
+                (a.min(b), a.max(b), f64::from(e.alike))
+            })
+            .collect();
+        Extension { group_of: by_input, groups, pairs }
     }
 
     /// The score of every pair among `claims`, without blocking: the
@@ -607,6 +715,41 @@ pub struct Group {
     pub canonical_claim: String,
 }
 
+/// The result of [`Matcher::extend`].
+pub(crate) struct Extension {
+    /// The group of each input claim: an old group's index, or the old
+    /// groups' number plus the index of a new group in `groups`.
+    pub group_of: Vec<usize>,
+    /// The new groups, in the order of their smallest member id.
+    pub groups: Vec<Group>,
+    /// The pairs scored: those with a new claim, and those of the old
+    /// claims of the groups that grew, as input indices `(i, j, alike)`
+    /// with `i < j` and the score without the figure penalty (as
+    /// [`Grouping::pairs`] gives it).
+    pub pairs: Vec<(usize, usize, f64)>,
+}
+
+impl Group {
+    /// The group of these prepared claims (sorted by prepared index, that
+    /// is by id), its canonical claim the one of highest `strength` (total
+    /// score to the other members), the lower index on a tie.
+    fn of(prepared: &Prepared, members: &[u32], strength: &[f64]) -> Self {
+        let canonical = members
+            .iter()
+            .copied()
+            .max_by(|&x, &y| strength[x as usize].total_cmp(&strength[y as usize]).then(y.cmp(&x)))
+            .unwrap_or(members[0]);
+        let mut by_input = members.to_vec();
+        by_input.sort_by_key(|&m| prepared.order[m as usize]);
+        Group {
+            // The first member has the smallest id.
+            id: group_id(&prepared.ids[members[0] as usize]),
+            members: by_input.iter().map(|&m| prepared.ids[m as usize].clone()).collect(),
+            canonical_claim: prepared.ids[canonical as usize].clone(),
+        }
+    }
+}
+
 /// Pairs across groups are listed as kept apart from this share of the
 /// threshold up: the near misses worth explaining.
 const NEAR_MISS: f64 = 0.75;
@@ -721,25 +864,7 @@ impl Grouping {
                 touching[gb].push(k);
             }
         }
-        let groups = clusters
-            .iter()
-            .map(|members| {
-                let canonical = members
-                    .iter()
-                    .copied()
-                    .max_by(|&x, &y| strength[x as usize].total_cmp(&strength[y as usize]).then(y.cmp(&x)))
-                    .unwrap_or(members[0]);
-                let mut by_input: Vec<u32> = members.clone();
-                by_input.sort_by_key(|&m| prepared.order[m as usize]);
-                Group {
-                    // Members are sorted by prepared index, that is by id:
-                    // the first has the smallest id.
-                    id: group_id(&prepared.ids[members[0] as usize]),
-                    members: by_input.iter().map(|&m| prepared.ids[m as usize].clone()).collect(),
-                    canonical_claim: prepared.ids[canonical as usize].clone(),
-                }
-            })
-            .collect();
+        let groups = clusters.iter().map(|members| Group::of(&prepared, members, &strength)).collect();
         Self { config, prepared, edges, groups, group_of, touching, candidates }
     }
 
@@ -916,12 +1041,9 @@ pub fn b_cubed(truth: &[u32], predicted: &[u32]) -> (f64, f64, f64) {
 /// `g-` and 16 hex digits of the FNV-1a hash of `id`: stable across runs,
 /// platforms and versions.
 fn group_id(id: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("g-{hash:016x}")
+    let mut hash = crate::hash::Fnv::default();
+    hash.write(id.as_bytes());
+    format!("g-{:016x}", hash.0)
 }
 
 #[cfg(test)]

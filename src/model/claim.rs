@@ -108,6 +108,38 @@ impl Serialize for Factuality {
     }
 }
 
+impl std::str::FromStr for Factuality {
+    type Err = String;
+
+    /// Reads a value as [`Factuality`]'s `Display` writes it (`CT+`, `Uu`).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("{text:?} is not a FactBank value (CT+, PR-, Uu ...)");
+        let (certainty, rest) = [
+            ("CT", Certainty::Certain),
+            ("PR", Certainty::Probable),
+            ("PS", Certainty::Possible),
+            ("U", Certainty::Underspecified),
+        ]
+        .into_iter()
+        .find_map(|(prefix, c)| text.strip_prefix(prefix).map(|rest| (c, rest)))
+        .ok_or_else(bad)?;
+        let polarity = match rest {
+            "+" => Polarity::Positive,
+            "-" => Polarity::Negative,
+            "u" => Polarity::Unknown,
+            _ => return Err(bad()),
+        };
+        Ok(Self { certainty, polarity })
+    }
+}
+
+impl<'de> Deserialize<'de> for Factuality {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// What a [`Quantity`] measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -250,18 +282,30 @@ pub struct Entity {
 }
 
 /// The smallest checkable statement in an article.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// It serializes with every field, as a saved state keeps it; a
+/// deserialized claim is only as sound as its source, so the state checks
+/// its spans against the article before using it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     pub(crate) id: String,
     pub(crate) article: String,
     pub(crate) span: Span,
     pub(crate) text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) attribution: Option<Attribution>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) factuality: Option<Factuality>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) quantities: Vec<Quantity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) entities: Vec<Entity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) unresolved_dates: Vec<UnresolvedDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) unread_amounts: Vec<UnreadAmount>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) facts: Vec<Fact>,
 }
 
@@ -410,7 +454,7 @@ impl SkipReason {
 }
 
 /// A piece of an article that was not taken as a claim, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Skipped {
     /// The article's id.
@@ -455,5 +499,11 @@ mod tests {
         assert_eq!(f.to_string(), "Uu");
         let f = Factuality { certainty: Certainty::Probable, polarity: Polarity::Negative };
         assert_eq!(f.to_string(), "PR-");
+        for text in ["CT+", "CT-", "PR+", "PS-", "Uu", "CTu"] {
+            assert_eq!(text.parse::<Factuality>().map(|f| f.to_string()), Ok(text.to_owned()));
+        }
+        for text in ["", "CT", "U+-", "XX+", "ct+"] {
+            assert!(text.parse::<Factuality>().is_err(), "{text:?}");
+        }
     }
 }
