@@ -118,8 +118,8 @@ pub use model::{
     Article, ArticleMeta, Assessment, Attribution, AttributionMode, Certainty, Claim, ClaimGroup, ClaimPair,
     ContradictionType, DatePrecision, Entity, EntityKind, Fact, FactKind, FactValue, Factuality,
     FactualitySummary, Origin, PartialDate, Polarity, Quantity, QuantityKind, QuantityValue, Relation,
-    RelationKind, SkipReason, Skipped, Source, SourceKind, Span, TimelineEntry, UnreadAmount, UnresolvedDate,
-    Verdict,
+    RelationKind, Retired, SkipReason, Skipped, Source, SourceKind, Span, TimelineEntry, UnreadAmount,
+    UnresolvedDate, Verdict,
 };
 pub use state::{STATE_FORMAT, STATE_VERSION, State, StoredGroup, write_atomically};
 pub use tracker::{QUERY_FLOOR, QueryHit, Tracker, TrackerBuilder};

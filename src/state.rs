@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::error::{Error, Location};
-use crate::model::{Article, ArticleMeta, Assessment, Claim, ClaimGroup, Relation, Skipped, Span};
+use crate::model::{Article, ArticleMeta, Assessment, Claim, ClaimGroup, Relation, Retired, Skipped, Span};
 use crate::tracker::{QueryHit, Saved, Tracker, TrackerBuilder, text_hash};
 
 /// How a temporary of a state being written ends: `.NAME.XXXXXX.tmp`.
@@ -94,6 +94,9 @@ struct StateFile {
     pairs: Vec<(u32, u32, f32)>,
     relations: Vec<Relation>,
     assessments: Vec<Assessment>,
+    /// Claims edited articles no longer make.
+    #[serde(default)]
+    retired: Vec<Retired>,
 }
 
 /// A version 2 file, as written: borrowed from the tracker.
@@ -109,6 +112,8 @@ struct StateFileOut<'a> {
     pairs: &'a [(u32, u32, f32)],
     relations: &'a [Relation],
     assessments: &'a [Assessment],
+    #[serde(skip_serializing_if = "<[Retired]>::is_empty")]
+    retired: &'a [Retired],
 }
 
 #[derive(Serialize)]
@@ -223,8 +228,18 @@ impl State {
             (file.articles, file.groups, None)
         } else {
             let file: StateFile = serde_json::from_str(&text).map_err(corrupt)?;
-            let results =
-                (file.settings, file.claims, file.skipped, file.pairs, file.relations, file.assessments);
+            // The articles and groups are filled in once read.
+            let results = Saved {
+                settings: file.settings,
+                articles: Default::default(),
+                claims: file.claims,
+                skipped: file.skipped,
+                groups: Vec::new(),
+                pairs: file.pairs,
+                relations: file.relations,
+                assessments: file.assessments,
+                retired: file.retired,
+            };
             (file.articles, file.groups, Some(results))
         };
         drop(text);
@@ -255,28 +270,18 @@ impl State {
         }
         let saved = match results {
             None => None,
-            Some((settings, claims, skipped, pairs, relations, assessments)) => {
-                let saved = Saved {
-                    settings,
-                    articles: corpus
-                        .articles()
-                        .map(|a| (a.id().to_owned(), text_hash(a.original())))
-                        .collect(),
-                    claims,
-                    skipped,
-                    groups: groups
-                        .iter()
-                        .map(|g| ClaimGroup {
-                            id: g.id.clone(),
-                            claims: g.claims.clone(),
-                            canonical_claim: g.canonical_claim.clone(),
-                            evidence: Default::default(),
-                        })
-                        .collect(),
-                    pairs,
-                    relations,
-                    assessments,
-                };
+            Some(mut saved) => {
+                saved.articles =
+                    corpus.articles().map(|a| (a.id().to_owned(), text_hash(a.original()))).collect();
+                saved.groups = groups
+                    .iter()
+                    .map(|g| ClaimGroup {
+                        id: g.id.clone(),
+                        claims: g.claims.clone(),
+                        canonical_claim: g.canonical_claim.clone(),
+                        evidence: Default::default(),
+                    })
+                    .collect();
                 check_saved(&corpus, &saved).map_err(|message| Error::State { at: at(None), message })?;
                 Some(saved)
             }
@@ -311,7 +316,10 @@ impl State {
             Some(saved) if saved.settings == builder.fingerprint() && !builder.wants_evidence() => {
                 builder.resume(self.corpus, saved)
             }
-            _ => builder.previous(self.groups).build(self.corpus),
+            saved => {
+                let retired = saved.map(|s| s.retired).unwrap_or_default();
+                builder.previous(self.groups).build(self.corpus).with_retired(retired, None)
+            }
         }
     }
 
@@ -385,6 +393,7 @@ impl Tracker {
             pairs,
             relations,
             assessments,
+            retired: self.retired(),
         };
         // Streamed: a large state is never held twice.
         write_atomically(path, |mut out| {
@@ -483,6 +492,12 @@ fn check_saved(corpus: &Corpus, saved: &Saved) -> Result<(), String> {
                 r.from, r.to
             ));
         }
+    }
+    if let Some(r) = saved.retired.iter().find(|r| corpus.get(&r.article).is_none()) {
+        return Err(format!(
+            "retired claim {:?} is of article {:?}, which the state does not hold",
+            r.claim, r.article
+        ));
     }
     let in_order = saved.assessments.len() == saved.groups.len()
         && saved.assessments.iter().zip(&saved.groups).all(|(a, g)| a.group == g.id);

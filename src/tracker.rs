@@ -15,7 +15,7 @@ use crate::analysis::{self, AnalysisConfig};
 use crate::corpus::{Corpus, Loader};
 use crate::extract::{EntityTable, Extractor};
 use crate::matching::{Evidence, MatchConfig, Matcher};
-use crate::model::{Assessment, Claim, ClaimGroup, Relation, Skipped};
+use crate::model::{Assessment, Claim, ClaimGroup, Relation, Retired, Skipped, TimelineEntry};
 
 /// A corpus together with everything claimtrack found in it.
 ///
@@ -45,6 +45,8 @@ pub struct Tracker {
     pairs: Vec<(u32, u32, f32)>,
     /// The fingerprint of the settings it ran with ([`settings_fingerprint`]).
     settings: String,
+    /// Claims that edited articles no longer make.
+    retired: Vec<Retired>,
 }
 
 /// Settings for a [`Tracker`]: the entity table, the matcher's and the
@@ -270,6 +272,8 @@ pub(crate) struct Saved {
     pub relations: Vec<Relation>,
     /// One per group, in group order.
     pub assessments: Vec<Assessment>,
+    /// Claims edited articles no longer make.
+    pub retired: Vec<Retired>,
 }
 
 /// The hash a saved state keeps of an article's original text, to tell an
@@ -394,6 +398,41 @@ impl Tracker {
     /// The assessment of the group with this id.
     pub fn assessment(&self, group: &str) -> Option<&Assessment> {
         self.base.group_index.get(group).and_then(|&g| self.assessments.get(g))
+    }
+
+    /// The claims that edited articles no longer make, each with the group
+    /// it was retired from (whose timeline shows the retraction), in the
+    /// order they were retired.
+    pub fn retired(&self) -> &[Retired] {
+        &self.retired
+    }
+
+    /// The tracker with these retired claims, each shown in the timeline of
+    /// the group it was retired from, for the groups `judged` marks (all
+    /// when `None`; the others' saved timelines show them already).
+    pub(crate) fn with_retired(mut self, retired: Vec<Retired>, judged: Option<&[bool]>) -> Self {
+        for r in &retired {
+            let Some(&g) = self.base.group_index.get(&r.group) else { continue };
+            if judged.is_some_and(|j| !j[g]) {
+                continue;
+            }
+            let Some(a) = self.assessments.get_mut(g) else { continue };
+            let key = |date: Option<crate::model::PartialDate>| (date.is_none(), date);
+            let at = a.timeline.partition_point(|t| key(t.date) <= key(r.date));
+            let status = at.checked_sub(1).map_or(a.verdict, |k| a.timeline[k].status);
+            a.timeline.insert(
+                at,
+                TimelineEntry {
+                    date: r.date,
+                    article: r.article.clone(),
+                    claim: r.claim.clone(),
+                    event: "retracts".to_owned(),
+                    status,
+                },
+            );
+        }
+        self.retired = retired;
+        self
     }
 
     /// The relations a group takes part in, on either side.
@@ -637,7 +676,16 @@ impl Grouped {
         let relations_by_group = relations_by_group(&relations, &self.group_index, self.groups.len());
         let pairs = if answer_only { Vec::new() } else { compact(scored, config) };
         let settings = settings_fingerprint(&self.matcher, &self.matcher.aliases, config);
-        Tracker { base: self, relations, relations_by_group, assessments, answer_only, pairs, settings }
+        Tracker {
+            base: self,
+            relations,
+            relations_by_group,
+            assessments,
+            answer_only,
+            pairs,
+            settings,
+            retired: Vec::new(),
+        }
     }
 
     /// Gives the groups the ids they had in `previous` (a saved state), so
@@ -758,8 +806,14 @@ fn compact(scored: &[(usize, usize, f64)], config: &AnalysisConfig) -> Vec<(u32,
 
 /// [`TrackerBuilder::resume`], on the pool asked for.
 fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisConfig) -> Tracker {
-    let Saved { settings, articles: saved_articles, claims: saved_claims, skipped: saved_skipped, .. } =
-        saved;
+    let Saved {
+        settings,
+        articles: saved_articles,
+        claims: saved_claims,
+        skipped: saved_skipped,
+        retired,
+        ..
+    } = saved;
     let (saved_groups, saved_pairs, saved_relations, saved_assessments) =
         (saved.groups, saved.pairs, saved.relations, saved.assessments);
     let unchanged =
@@ -783,10 +837,11 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
     let extractor = Extractor::new().with_entities(matcher.aliases.clone());
     let fresh: Vec<&crate::model::Article> = corpus.articles().filter(|a| !unchanged(a)).collect();
     let mut extractions = fresh.par_iter().map(|a| extractor.extract(a)).collect::<Vec<_>>().into_iter();
-    let retired = saved_articles.len() - corpus.articles().filter(|a| unchanged(a)).count();
-    if fresh.is_empty() && retired == 0 {
+    let gone = saved_articles.len() - corpus.articles().filter(|a| unchanged(a)).count();
+    if fresh.is_empty() && gone == 0 {
         // Nothing new: the saved results are the tracker.
         return restore(
+            retired,
             corpus,
             saved_claims,
             saved_skipped,
@@ -798,6 +853,24 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
             settings,
         );
     }
+    // The claims of a saved article that an edited one replaced are
+    // retired from their groups.
+    let mut retired = retired;
+    let group_of_saved: HashMap<&str, &str> =
+        saved_groups.iter().flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.id.as_str()))).collect();
+    for article in corpus.articles().filter(|a| saved_articles.contains_key(a.id()) && !unchanged(a)) {
+        let range = saved_ranges.get(article.id()).map_or(0..0, |r| r.0.clone());
+        for c in &saved_claims[range] {
+            retired.push(Retired {
+                claim: c.id().to_owned(),
+                article: c.article().to_owned(),
+                text: c.text().to_owned(),
+                group: group_of_saved.get(c.id()).map_or_else(String::new, |g| (*g).to_owned()),
+                date: article.meta().published,
+            });
+        }
+    }
+    drop(group_of_saved);
     // Claims in corpus order: saved ones moved over, new ones extracted.
     let mut saved_claims: Vec<Option<Claim>> = saved_claims.into_iter().map(Some).collect();
     let mut saved_skipped: Vec<Option<Skipped>> = saved_skipped.into_iter().map(Some).collect();
@@ -964,6 +1037,7 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
         let key = |r: &Relation| (r.from.clone().min(r.to.clone()), r.from.clone().max(r.to.clone()));
         key(a).cmp(&key(b))
     });
+    let rejudged: Vec<bool> = judged.iter().map(Option::is_some).collect();
     let assessments: Vec<Assessment> = grouped
         .groups
         .iter()
@@ -972,12 +1046,23 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
         .collect();
     let relations_by_group = relations_by_group(&relations, &grouped.group_index, grouped.groups.len());
     let pairs = compact(&scored, config);
-    Tracker { base: grouped, relations, relations_by_group, assessments, answer_only: false, pairs, settings }
+    let tracker = Tracker {
+        base: grouped,
+        relations,
+        relations_by_group,
+        assessments,
+        answer_only: false,
+        pairs,
+        settings,
+        retired: Vec::new(),
+    };
+    tracker.with_retired(retired, Some(&rejudged))
 }
 
 /// A tracker made of saved results, as they are.
 #[allow(clippy::too_many_arguments)]
 fn restore(
+    retired: Vec<Retired>,
     corpus: Corpus,
     claims: Vec<Claim>,
     skipped: Vec<Skipped>,
@@ -1020,5 +1105,5 @@ fn restore(
         groups.iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
     let relations_by_group = relations_by_group(&relations, &group_index, groups.len());
     let base = Grouped { corpus, claims, by_id, skipped, by_article, groups, group_of, group_index, matcher };
-    Tracker { base, relations, relations_by_group, assessments, answer_only: false, pairs, settings }
+    Tracker { base, relations, relations_by_group, assessments, answer_only: false, pairs, settings, retired }
 }

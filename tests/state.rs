@@ -372,6 +372,30 @@ fn an_edited_article_replaces_the_saved_one_and_retires_its_claims() {
     let home = after.group_of(&old_claim).expect("the id is the new version's claim now");
     assert!(home.claims.iter().all(|c| after.claim(c).is_some()));
     assert_eq!(after.claims().len(), before.claims().len());
+    // The old claim is retired, and the group it was in shows it.
+    let was_in = before.group_of(&old_claim).expect("grouped").id.clone();
+    assert_eq!(after.retired().len(), 1);
+    let retired = &after.retired()[0];
+    assert_eq!(
+        (retired.claim.as_str(), retired.text.as_str(), retired.group.as_str()),
+        (old_claim.as_str(), first, was_in.as_str())
+    );
+    let a = after.assessment(&was_in).expect("the group it was in has other members");
+    assert!(a.timeline.iter().any(|t| t.event == "retracts" && t.claim == old_claim), "{:?}", a.timeline);
+    let markdown = claimtrack::report::markdown(&after);
+    assert!(markdown.contains("Retired by an edit of the article: 1 claims."), "{markdown}");
+    // Saved and read back, the retirement stays, and survives the group
+    // being judged again when more articles come.
+    after.save(&file).expect("saves");
+    let mut state = State::load(&file).expect("loads");
+    assert_eq!(state.clone().into_tracker().retired(), after.retired());
+    for article in corpus_of(&ALL[3..]).into_articles() {
+        state.corpus.insert(article).expect("new ids");
+    }
+    let grown = state.into_tracker();
+    assert_eq!(grown.retired(), after.retired());
+    let a = grown.assessment(&was_in).expect("the group is still there");
+    assert!(a.timeline.iter().any(|t| t.event == "retracts" && t.claim == old_claim), "{:?}", a.timeline);
 }
 
 #[test]

@@ -243,3 +243,34 @@ proptest::proptest! {
         proptest::prop_assert!(errors.is_empty(), "{:?}\n{}", errors, text);
     }
 }
+
+/// A document with retired claims (an edited article replaced in a saved
+/// state) keeps the contract: the `retired` records and the `retracts`
+/// timeline event are in the schema, and it reads back.
+#[test]
+fn a_document_with_retired_claims_validates_against_the_json_schema() {
+    let mut corpus = claimtrack::Corpus::new();
+    let loader = claimtrack::Loader::new();
+    let old = "---\npublished: 2021-03-27\n---\nIran and China signed a 25-year agreement in Tehran.\n";
+    let other =
+        "---\npublished: 2021-03-28\n---\nChina and Iran signed a 25-year cooperation agreement in Tehran.\n";
+    corpus.insert(loader.parse_document("a", old).expect("article")).expect("id");
+    corpus.insert(loader.parse_document("b", other).expect("article")).expect("id");
+    let file = std::env::temp_dir().join(format!("claimtrack-contract-{}.json", std::process::id()));
+    claimtrack::Tracker::new(corpus).save(&file).expect("saves");
+    let mut state = claimtrack::State::load(&file).expect("loads");
+    let _ = std::fs::remove_file(&file);
+    let edited = "---\npublished: 2021-03-29\n---\nIran denied that it signed the agreement.\n";
+    state.corpus.replace(loader.parse_document("a", edited).expect("article"));
+    let tracker = state.into_tracker();
+    assert_eq!(tracker.retired().len(), 1);
+    let json = Document::new(&tracker).to_json();
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["retired"][0]["article"], "a");
+    assert!(json.contains("\"retracts\""), "{json}");
+    let validator = jsonschema::validator_for(&schema()).expect("a valid JSON Schema");
+    let errors: Vec<String> =
+        validator.iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).take(10).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(Document::from_json(&json).expect("reads back").to_json(), json);
+}

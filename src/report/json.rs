@@ -32,6 +32,25 @@ pub struct Document {
     /// Text that was not taken as a claim, and why.
     #[serde(default)]
     pub skipped: Vec<SkippedRecord>,
+    /// Claims edited articles no longer make (left out when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<RetiredRecord>,
+}
+
+/// A claim an edited article no longer makes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RetiredRecord {
+    /// Its id in the replaced version of the article.
+    pub claim: String,
+    /// The article.
+    pub article: String,
+    /// Its text.
+    pub text: String,
+    /// The group it was retired from.
+    pub group: String,
+    /// The edited version's publication date, or null.
+    pub date: Option<String>,
 }
 
 /// A piece of text that is not a claim.
@@ -171,7 +190,8 @@ pub struct TimelineRecord {
     pub article: String,
     /// Its first claim at this point.
     pub claim: String,
-    /// `reports`, `contradicts` or `updates`.
+    /// `reports`, `contradicts`, `updates`, or `retracts` (an edit of the
+    /// article removed the claim).
     pub event: String,
     /// The group's verdict counting every entry up to this one.
     pub status: Verdict,
@@ -301,7 +321,18 @@ impl Document {
                 reason: s.reason.as_str().to_owned(),
             })
             .collect();
-        Self { schema: SCHEMA.to_owned(), articles, claims, groups, relations, skipped }
+        let retired = tracker
+            .retired()
+            .iter()
+            .map(|r| RetiredRecord {
+                claim: r.claim.clone(),
+                article: r.article.clone(),
+                text: r.text.clone(),
+                group: r.group.clone(),
+                date: r.date.map(|d| d.to_string()),
+            })
+            .collect();
+        Self { schema: SCHEMA.to_owned(), articles, claims, groups, relations, skipped, retired }
     }
 
     /// The document as pretty-printed JSON with a final newline.
@@ -355,6 +386,9 @@ impl Document {
         }
         for s in &self.skipped {
             write(out, "skipped", s)?;
+        }
+        for r in &self.retired {
+            write(out, "retired", r)?;
         }
         Ok(())
     }

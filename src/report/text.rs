@@ -91,6 +91,13 @@ pub fn markdown_with(tracker: &Tracker, options: MarkdownOptions) -> String {
             }
             out.push('\n');
         }
+        let retired: Vec<_> = tracker.retired().iter().filter(|r| r.article == article.id()).collect();
+        if !retired.is_empty() {
+            let _ = writeln!(out, "\nRetired by an edit of the article: {} claims.\n", retired.len());
+            for r in retired {
+                let _ = writeln!(out, "- ~~{}~~ (was {}, in {})", escape(&r.text), r.claim, r.group);
+            }
+        }
         let skipped: Vec<_> = tracker.skipped_of(article.id()).collect();
         if !skipped.is_empty() {
             let _ = writeln!(
