@@ -110,10 +110,12 @@ fn components(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
 #[derive(Clone, Copy, Debug)]
 struct Merge {
     mean: f64,
+    /// The two clusters' labels, lower first.
     a: u32,
     b: u32,
-    version_a: u32,
-    version_b: u32,
+    /// The slot of the cluster whose best merge this is, and the other's.
+    slot: u32,
+    other: u32,
 }
 
 impl PartialEq for Merge {
@@ -133,7 +135,7 @@ impl Ord for Merge {
         self.mean
             .total_cmp(&other.mean)
             .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
-            .then_with(|| (other.version_a, other.version_b).cmp(&(self.version_a, self.version_b)))
+            .then_with(|| (other.slot, other.other).cmp(&(self.slot, self.other)))
     }
 }
 
@@ -147,6 +149,15 @@ fn average_linkage(m: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<u32>> {
 /// for `k` items, and the sums are over all item pairs), never merging two
 /// clusters that both hold a `frozen` node. `sums` are `(a, b, sum)` with
 /// `a != b`; a pair given twice adds up.
+///
+/// Each step merges the two clusters of highest mean, ties to the lower
+/// pair of labels (a cluster's label is its lowest node), as a queue of
+/// every pair would; but the queue holds one entry per cluster, its best
+/// neighbour, since average linkage is reducible: the mean from a merged
+/// cluster to a third lies between the means of its two parts, so a third
+/// whose best neighbour was neither part keeps it. A merge then costs a
+/// scan of the merged cluster's neighbours and of those that had one of
+/// the two parts as their best, not a queue entry per neighbour.
 fn linkage(
     mut size: Vec<u32>,
     mut frozen: Vec<bool>,
@@ -155,65 +166,87 @@ fn linkage(
 ) -> Vec<Vec<u32>> {
     let m = size.len();
     let mut alive = vec![true; m];
-    let mut version = vec![0u32; m];
-    let mut members: Vec<Vec<u32>> = (0..m).map(|i| vec![u32::try_from(i).unwrap_or(u32::MAX)]).collect();
-    // Sum of pair scores between clusters.
+    // A cluster's label is its lowest node; its slot is where its data
+    // lives (the slot of the part with more neighbours, so a merge moves
+    // the smaller neighbour map).
+    let mut label: Vec<u32> = (0..m).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
+    let mut members: Vec<Vec<u32>> = label.iter().map(|&i| vec![i]).collect();
+    // Sum of pair scores between clusters, by slot.
     let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::default(); m];
-    let mut queue = BinaryHeap::new();
     for (a, b, sum) in sums {
         *links[a as usize].entry(b).or_default() += sum;
         *links[b as usize].entry(a).or_default() += sum;
     }
-    for (a, map) in links.iter().enumerate() {
-        let a = u32::try_from(a).unwrap_or(u32::MAX);
-        for (&b, &sum) in map {
-            if a < b {
-                let mean = sum / (f64::from(size[a as usize]) * f64::from(size[b as usize]));
-                queue.push(Merge { mean, a, b, version_a: 0, version_b: 0 });
+    // The best merge of the cluster in a slot: mean and the other slot.
+    let best_of = |x: usize, links: &[HashMap<u32, f64>], size: &[u32], frozen: &[bool], label: &[u32]| {
+        let mut best: Option<Merge> = None;
+        for (&c, &sum) in &links[x] {
+            if frozen[x] && frozen[c as usize] {
+                continue;
+            }
+            let mean = sum / (f64::from(size[x]) * f64::from(size[c as usize]));
+            let (lx, lc) = (label[x], label[c as usize]);
+            let candidate = Merge {
+                mean,
+                a: lx.min(lc),
+                b: lx.max(lc),
+                slot: u32::try_from(x).unwrap_or(u32::MAX),
+                other: c,
+            };
+            if best.is_none_or(|b| candidate > b) {
+                best = Some(candidate);
             }
         }
-    }
+        best
+    };
+    let mut best: Vec<Option<Merge>> = (0..m).map(|x| best_of(x, &links, &size, &frozen, &label)).collect();
+    let mut queue: BinaryHeap<Merge> = best.iter().flatten().copied().collect();
     while let Some(top) = queue.pop() {
-        let (a, b) = (top.a as usize, top.b as usize);
-        if !alive[a] || !alive[b] || version[a] != top.version_a || version[b] != top.version_b {
+        // An entry counts while it is its cluster's current best.
+        let (x, y) = (top.slot as usize, top.other as usize);
+        if !alive[x] || best[x] != Some(top) {
             continue;
         }
         if top.mean < threshold {
             break;
         }
-        if frozen[a] && frozen[b] {
-            continue;
-        }
-        // Merge b into a (a is the lower index, which names the cluster).
-        alive[b] = false;
-        size[a] += size[b];
-        frozen[a] |= frozen[b];
-        version[a] += 1;
-        let moved = std::mem::take(&mut members[b]);
-        members[a].extend(moved);
-        let from_b = std::mem::take(&mut links[b]);
-        links[a].remove(&top.b);
-        for (c, sum) in from_b {
-            if c == top.a {
+        // Merge: the data goes to the slot with more neighbours.
+        let (keep, gone) = if links[x].len() >= links[y].len() { (x, y) } else { (y, x) };
+        alive[gone] = false;
+        best[gone] = None;
+        size[keep] += size[gone];
+        frozen[keep] |= frozen[gone];
+        label[keep] = label[keep].min(label[gone]);
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+        let from_gone = std::mem::take(&mut links[gone]);
+        let (keep32, gone32) =
+            (u32::try_from(keep).unwrap_or(u32::MAX), u32::try_from(gone).unwrap_or(u32::MAX));
+        links[keep].remove(&gone32);
+        for (c, sum) in from_gone {
+            if c == keep32 {
                 continue;
             }
-            *links[a].entry(c).or_default() += sum;
+            *links[keep].entry(c).or_default() += sum;
             let back = &mut links[c as usize];
-            back.remove(&top.b);
-            *back.entry(top.a).or_default() += sum;
+            back.remove(&gone32);
+            *back.entry(keep32).or_default() += sum;
         }
-        let mut next: Vec<(u32, f64)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
-        next.sort_unstable_by_key(|&(c, _)| c);
-        for (c, sum) in next {
-            let mean = sum / (f64::from(size[a]) * f64::from(size[c as usize]));
-            let (x, y) = (top.a.min(c), top.a.max(c));
-            queue.push(Merge {
-                mean,
-                a: x,
-                b: y,
-                version_a: version[x as usize],
-                version_b: version[y as usize],
-            });
+        // The merged cluster's best, and that of each neighbour whose best
+        // was one of the two parts; the others keep theirs.
+        let mut stale: Vec<u32> = links[keep]
+            .keys()
+            .copied()
+            .filter(|&c| best[c as usize].is_some_and(|b| b.other == keep32 || b.other == gone32))
+            .collect();
+        stale.sort_unstable();
+        stale.push(keep32);
+        for c in stale {
+            let c = c as usize;
+            best[c] = best_of(c, &links, &size, &frozen, &label);
+            if let Some(b) = best[c] {
+                queue.push(b);
+            }
         }
     }
     let mut out: Vec<Vec<u32>> = members
@@ -304,5 +337,112 @@ mod tests {
         // New items cluster among themselves when no existing one is near.
         let got = extend(&[1], 3, &[edge(1, 2, 0.9), edge(2, 3, 0.9), edge(1, 3, 0.8)], 0.5);
         assert_eq!(got, vec![vec![1, 2, 3]]);
+    }
+
+    #[test]
+    fn one_queue_entry_per_cluster_merges_as_a_queue_of_every_pair() {
+        // Random sparse graphs with repeated scores (ties) and frozen
+        // nodes, against the former queue of every pair.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |bound: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % bound
+        };
+        for round in 0..400 {
+            let m = 2 + next(40) as usize;
+            let edges: Vec<(u32, u32, f64)> = (0..next(120))
+                .filter_map(|_| {
+                    let (a, b) = (next(m as u64) as u32, next(m as u64) as u32);
+                    (a != b).then(|| (a, b, f64::from(next(8) as u32) / 8.0))
+                })
+                .collect();
+            let size: Vec<u32> = (0..m).map(|_| 1 + next(3) as u32).collect();
+            let frozen: Vec<bool> = (0..m).map(|_| round % 2 == 0 && next(4) == 0).collect();
+            for threshold in [0.3, 0.5] {
+                let got = linkage(size.clone(), frozen.clone(), edges.iter().copied(), threshold);
+                let want = reference(size.clone(), frozen.clone(), edges.iter().copied(), threshold);
+                assert_eq!(got, want, "round {round}, threshold {threshold}: {edges:?}");
+            }
+        }
+    }
+
+    /// The queue of every pair that the clustering replaced: the oracle
+    /// it is checked against.
+    fn reference(
+        mut size: Vec<u32>,
+        mut frozen: Vec<bool>,
+        sums: impl Iterator<Item = (u32, u32, f64)>,
+        threshold: f64,
+    ) -> Vec<Vec<u32>> {
+        let m = size.len();
+        let mut alive = vec![true; m];
+        let mut version = vec![0u32; m];
+        let mut members: Vec<Vec<u32>> = (0..m).map(|i| vec![u32::try_from(i).unwrap_or(u32::MAX)]).collect();
+        // Sum of pair scores between clusters.
+        let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::default(); m];
+        let mut queue = BinaryHeap::new();
+        for (a, b, sum) in sums {
+            *links[a as usize].entry(b).or_default() += sum;
+            *links[b as usize].entry(a).or_default() += sum;
+        }
+        for (a, map) in links.iter().enumerate() {
+            let a = u32::try_from(a).unwrap_or(u32::MAX);
+            for (&b, &sum) in map {
+                if a < b {
+                    let mean = sum / (f64::from(size[a as usize]) * f64::from(size[b as usize]));
+                    queue.push(Merge { mean, a, b, slot: 0, other: 0 });
+                }
+            }
+        }
+        while let Some(top) = queue.pop() {
+            let (a, b) = (top.a as usize, top.b as usize);
+            if !alive[a] || !alive[b] || version[a] != top.slot || version[b] != top.other {
+                continue;
+            }
+            if top.mean < threshold {
+                break;
+            }
+            if frozen[a] && frozen[b] {
+                continue;
+            }
+            // Merge b into a (a is the lower index, which names the cluster).
+            alive[b] = false;
+            size[a] += size[b];
+            frozen[a] |= frozen[b];
+            version[a] += 1;
+            let moved = std::mem::take(&mut members[b]);
+            members[a].extend(moved);
+            let from_b = std::mem::take(&mut links[b]);
+            links[a].remove(&top.b);
+            for (c, sum) in from_b {
+                if c == top.a {
+                    continue;
+                }
+                *links[a].entry(c).or_default() += sum;
+                let back = &mut links[c as usize];
+                back.remove(&top.b);
+                *back.entry(top.a).or_default() += sum;
+            }
+            let mut next: Vec<(u32, f64)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
+            next.sort_unstable_by_key(|&(c, _)| c);
+            for (c, sum) in next {
+                let mean = sum / (f64::from(size[a]) * f64::from(size[c as usize]));
+                let (x, y) = (top.a.min(c), top.a.max(c));
+                queue.push(Merge { mean, a: x, b: y, slot: version[x as usize], other: version[y as usize] });
+            }
+        }
+        let mut out: Vec<Vec<u32>> = members
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| alive[*i])
+            .map(|(_, mut m)| {
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        out.sort_unstable_by_key(|c| c[0]);
+        out
     }
 }
