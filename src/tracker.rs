@@ -588,16 +588,22 @@ impl Grouped {
             )
         };
         let grouping = matcher.group(&unique);
+        // The claims grouped are the representatives, in claim order.
+        let unique_index: Vec<usize> = if first.len() == claims.len() {
+            (0..claims.len()).collect()
+        } else {
+            (0..claims.len()).filter(|&i| representative[i] == i).collect()
+        };
+        drop(unique);
+        let mut unique_group = vec![0usize; claims.len()];
+        for (u, g) in grouping.input_groups().into_iter().enumerate() {
+            unique_group[unique_index[u]] = g;
+        }
         let by_id: HashMap<String, usize> =
             claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
         let group_index: HashMap<String, usize> =
             grouping.groups().iter().enumerate().map(|(g, x)| (x.id.clone(), g)).collect();
-        let group_of: Vec<usize> = representative
-            .iter()
-            .map(|&r| {
-                grouping.group_of(claims[r].id()).and_then(|g| group_index.get(&g.id)).copied().unwrap_or(0)
-            })
-            .collect();
+        let group_of: Vec<usize> = representative.iter().map(|&r| unique_group[r]).collect();
         let mut members: Vec<Vec<String>> = vec![Vec::new(); grouping.groups().len()];
         for (i, &g) in group_of.iter().enumerate() {
             members[g].push(claims[i].id().to_owned());
@@ -615,8 +621,8 @@ impl Grouped {
             })
             .collect();
         let scored: Vec<(usize, usize, f64)> = grouping
-            .pairs()
-            .filter_map(|(a, b, s)| Some((*by_id.get(a)?, *by_id.get(b)?, s)))
+            .index_pairs()
+            .map(|(a, b, s)| (unique_index[a], unique_index[b], s))
             .map(|(a, b, s)| (a.min(b), a.max(b), s))
             .collect();
         // The matcher's settings, kept for queries; their alias table serves

@@ -112,7 +112,8 @@ pub(crate) fn analyze(
     for (i, &g) in input.group_of.iter().enumerate() {
         members[g].push(i);
     }
-    let scores: HashMap<(usize, usize), f64> = input.scored.iter().map(|&(a, b, s)| ((a, b), s)).collect();
+    let scores: rustc_hash::FxHashMap<(usize, usize), f64> =
+        input.scored.iter().map(|&(a, b, s)| ((a, b), s)).collect();
     let classify = |pairs: &[(usize, usize)]| -> Vec<(usize, usize, Found)> {
         pairs
             .par_iter()

@@ -890,6 +890,23 @@ impl Grouping {
             .map(|e| (ids[e.a as usize].as_str(), ids[e.b as usize].as_str(), f64::from(e.alike)))
     }
 
+    /// [`Grouping::pairs`] by input position: `(i, j, score)` with `i`
+    /// and `j` indices into the claims grouped, in the same order.
+    pub(crate) fn index_pairs(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+        let order = &self.prepared.order;
+        self.edges.iter().map(|e| (order[e.a as usize], order[e.b as usize], f64::from(e.alike)))
+    }
+
+    /// The group (an index into [`Grouping::groups`]) of each claim, by
+    /// input position.
+    pub(crate) fn input_groups(&self) -> Vec<usize> {
+        let mut groups = vec![0usize; self.group_of.len()];
+        for (p, &i) in self.prepared.order.iter().enumerate() {
+            groups[i] = self.group_of[p];
+        }
+        groups
+    }
+
     /// The candidate pairs blocking produced, each scored once.
     pub fn candidate_pairs(&self) -> u64 {
         self.candidates
