@@ -1010,9 +1010,8 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
         let (a, b) = (unique[a], unique[b]);
         (a.min(b), a.max(b), s)
     }));
-    // Saved first, so a pair scored again keeps its saved score.
-    scored.sort_by_key(|p| (p.0, p.1));
-    scored.dedup_by_key(|p| (p.0, p.1));
+    // The new pairs have a new claim: none is a saved one.
+    scored.par_sort_unstable_by_key(|p| (p.0, p.1));
     let mut saved_assessments: HashMap<String, Assessment> =
         saved_assessments.into_iter().map(|a| (a.group.clone(), a)).collect();
     // A group without a saved verdict is judged too.

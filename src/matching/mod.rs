@@ -434,8 +434,8 @@ impl Matcher {
     /// claims ([`block::Blocks::for_each_candidate_of`]); a new claim joins
     /// the old group, or the other new claims, whose mean score reaches the
     /// threshold, as [`Matcher::group`] merges (`cluster::extend`), and
-    /// two old groups never merge. Then the old claims of the groups that
-    /// grew are scored against their candidates too, for the analysis.
+    /// two old groups never merge. The old claims' pairs among themselves
+    /// are not scored again: a saved state keeps them.
     pub(crate) fn extend(
         &self,
         claims: &[Claim],
@@ -475,7 +475,6 @@ impl Matcher {
         // Group of each prepared claim: an old group's index, or past them
         // a new group's.
         let mut group_of: Vec<usize> = (0..n).map(|p| old_of(p).unwrap_or(usize::MAX)).collect();
-        let mut grew = vec![false; old_groups];
         let mut fresh: Vec<Vec<u32>> = Vec::new();
         for cluster in clusters {
             let first = cluster[0] as usize;
@@ -484,7 +483,6 @@ impl Matcher {
                 .filter_map(|&m| (m as usize).checked_sub(old_groups).map(|k| new_claims[k]))
                 .collect();
             let g = if first < old_groups {
-                grew[first] = true;
                 first
             } else {
                 fresh.push(members.clone());
@@ -494,12 +492,6 @@ impl Matcher {
                 group_of[m as usize] = g;
             }
         }
-        // The old claims of the groups that grew, against their candidates,
-        // so the analysis sees their pairs as a whole run would.
-        let widened: Vec<bool> = (0..n).map(|p| old_of(p).is_some_and(|g| grew[g])).collect();
-        let old_edges = blocks.for_each_candidate_of(&widened, |a, b| {
-            if is_new[a as usize] || is_new[b as usize] { None } else { score(a, b) }
-        });
         let mut strength = vec![0.0f64; n];
         for e in &new_edges {
             if group_of[e.a as usize] == group_of[e.b as usize] {
@@ -514,7 +506,6 @@ impl Matcher {
         }
         let pairs = new_edges
             .iter()
-            .chain(&old_edges)
             .map(|e| {
                 let (a, b) = (prepared.order[e.a as usize], prepared.order[e.b as usize]);
                 (a.min(b), a.max(b), f64::from(e.alike))
@@ -722,9 +713,8 @@ pub(crate) struct Extension {
     pub group_of: Vec<usize>,
     /// The new groups, in the order of their smallest member id.
     pub groups: Vec<Group>,
-    /// The pairs scored: those with a new claim, and those of the old
-    /// claims of the groups that grew, as input indices `(i, j, alike)`
-    /// with `i < j` and the score without the figure penalty (as
+    /// The pairs scored, those with a new claim, as input indices `(i, j,
+    /// alike)` with `i < j` and the score without the figure penalty (as
     /// [`Grouping::pairs`] gives it).
     pub pairs: Vec<(usize, usize, f64)>,
 }
