@@ -391,7 +391,12 @@ fn aggregate(input: &Input<'_>, found: Vec<(usize, usize, Found)>) -> Vec<GroupR
         if rank(kind) < rank(entry.kind) {
             *entry = Pending { kind, contradiction, low_is_later: x_is_later, pairs: Vec::new() };
         }
-        if entry.kind == kind && (kind != RelationKind::Updates || entry.low_is_later == x_is_later) {
+        // Across two groups, an update goes one way: pairs that say the
+        // other group is the later one are left out. Inside one group
+        // every pair is stored from its later claim, so all count,
+        // whichever pair comes first.
+        let same_way = kind != RelationKind::Updates || gx == gy || entry.low_is_later == x_is_later;
+        if entry.kind == kind && same_way {
             if let Some(c) = contradiction
                 && entry.contradiction.is_none_or(|t| c < t)
             {
