@@ -825,21 +825,7 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
     let unchanged =
         |a: &crate::model::Article| saved_articles.get(a.id()).is_some_and(|&h| h == text_hash(a.original()));
     // The saved claims and skipped text of each article, by range.
-    let mut saved_ranges: HashMap<String, (Range<usize>, Range<usize>)> = HashMap::new();
-    for (i, c) in saved_claims.iter().enumerate() {
-        if let Some(entry) = saved_ranges.get_mut(c.article()) {
-            entry.0.end = i + 1;
-        } else {
-            saved_ranges.insert(c.article().to_owned(), (i..i + 1, 0..0));
-        }
-    }
-    for (i, k) in saved_skipped.iter().enumerate() {
-        let entry = saved_ranges.entry(k.article.clone()).or_insert((0..0, i..i));
-        if entry.1.is_empty() {
-            entry.1 = i..i;
-        }
-        entry.1.end = i + 1;
-    }
+    let saved_ranges = article_ranges(&saved_claims, &saved_skipped);
     let extractor = Extractor::new().with_entities(matcher.aliases.clone());
     let fresh: Vec<&crate::model::Article> = corpus.articles().filter(|a| !unchanged(a)).collect();
     let mut extractions = fresh.par_iter().map(|a| extractor.extract(a)).collect::<Vec<_>>().into_iter();
@@ -1064,6 +1050,28 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
     tracker.with_retired(retired, Some(&rejudged))
 }
 
+/// Each article's range of `claims` and of `skipped`, both held article
+/// by article, for the articles that have either.
+fn article_ranges(claims: &[Claim], skipped: &[Skipped]) -> HashMap<String, (Range<usize>, Range<usize>)> {
+    let mut ranges: HashMap<String, (Range<usize>, Range<usize>)> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        match ranges.get_mut(c.article()) {
+            Some(entry) => entry.0.end = i + 1,
+            None => {
+                ranges.insert(c.article().to_owned(), (i..i + 1, 0..0));
+            }
+        }
+    }
+    for (i, k) in skipped.iter().enumerate() {
+        let entry = ranges.entry(k.article.clone()).or_insert((0..0, i..i));
+        if entry.1.is_empty() {
+            entry.1 = i..i;
+        }
+        entry.1.end = i + 1;
+    }
+    ranges
+}
+
 /// A tracker made of saved results, as they are.
 #[allow(clippy::too_many_arguments)]
 fn restore(
@@ -1082,20 +1090,9 @@ fn restore(
         claims.iter().enumerate().map(|(i, c)| (c.id().to_owned(), i)).collect();
     let mut by_article: HashMap<String, (Range<usize>, Range<usize>)> =
         corpus.articles().map(|a| (a.id().to_owned(), (0..0, 0..0))).collect();
-    for (i, c) in claims.iter().enumerate() {
-        if let Some(entry) = by_article.get_mut(c.article()) {
-            if entry.0.is_empty() {
-                entry.0 = i..i;
-            }
-            entry.0.end = i + 1;
-        }
-    }
-    for (i, k) in skipped.iter().enumerate() {
-        if let Some(entry) = by_article.get_mut(&k.article) {
-            if entry.1.is_empty() {
-                entry.1 = i..i;
-            }
-            entry.1.end = i + 1;
+    for (article, ranges) in article_ranges(&claims, &skipped) {
+        if let Some(entry) = by_article.get_mut(&article) {
+            *entry = ranges;
         }
     }
     let mut group_of = vec![0usize; claims.len()];
