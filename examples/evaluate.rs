@@ -372,6 +372,15 @@ fn score(story: &Story, tracker: &Tracker) -> Figures {
             } else {
                 format!("groups related as {:?}", related.get(&(a.clone(), b.clone())))
             };
+            // Relations between any groups holding quotes of the two sides:
+            // what the majority groups miss.
+            let mut any: BTreeSet<RelationKind> = BTreeSet::new();
+            for x in landed.get(rel.a.as_str()).into_iter().flat_map(|m| m.keys()) {
+                for y in landed.get(rel.b.as_str()).into_iter().flat_map(|m| m.keys()) {
+                    any.extend(related.get(&(x.clone(), y.clone())).into_iter().flatten());
+                }
+            }
+            let how = format!("{how}; any groups of theirs related as {any:?}");
             eprintln!("{}: {} {} {} not found: {how}", story.name, rel.a, rel.kind, rel.b);
         }
     }
