@@ -429,3 +429,37 @@ fn hedged_figures_that_overlap_agree() {
         "about $43B and around $44 billion can be one figure"
     );
 }
+
+#[test]
+fn a_leak_does_not_contradict_terms_not_revealed() {
+    // A leak discloses what the parties have not: both are true of one
+    // secret agreement. (Three claims this alike make one group; the
+    // claim pairs of its relations say which contradict.)
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2021-03-01",
+            None,
+            "The provisions of the agreement between Iran and China have not been revealed.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2021-03-01",
+            None,
+            "A draft of the agreement between Iran and China was leaked online.",
+        ),
+        ("c", "Outlet C", "2021-03-01", None, "The draft agreement between Iran and China was not leaked."),
+    ]);
+    let contradicting: Vec<(&str, &str)> = t
+        .relations()
+        .iter()
+        .filter(|r| r.kind == RelationKind::Contradicts)
+        .flat_map(|r| r.pairs.iter().map(|p| (p.from.as_str(), p.to.as_str())))
+        .map(|(x, y)| if x < y { (x, y) } else { (y, x) })
+        .collect();
+    assert!(!contradicting.contains(&("a#1", "b#1")), "{contradicting:?}");
+    // The same predicate, negated, still contradicts.
+    assert!(contradicting.contains(&("b#1", "c#1")), "{contradicting:?}");
+}

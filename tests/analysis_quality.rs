@@ -237,14 +237,14 @@ fn relations_and_verdicts_against_the_annotation() {
         }
     }
     // (kind, precision floor, recall floor): just under the figures.
-    let floors = [("supports", 0.95, 0.37), ("contradicts", 0.95, 0.45), ("updates", 0.95, 0.85)];
+    let floors = [("supports", 0.95, 0.37), ("contradicts", 0.95, 0.30), ("updates", 0.95, 0.85)];
     for (kind, p_floor, r_floor) in floors {
         let (p, r) = pr[kind];
         assert!(p >= p_floor, "{kind} precision {p:.3} under {p_floor}");
         assert!(r >= r_floor, "{kind} recall {r:.3} under {r_floor}");
     }
     assert!(f.types_right == f.types, "contradiction types {}/{}", f.types_right, f.types);
-    assert!(per_claim >= 0.48, "verdict accuracy {per_claim:.3}");
-    assert!(per_entry >= 0.50, "verdict accuracy per entry {per_entry:.3}");
+    assert!(per_claim >= 0.50, "verdict accuracy {per_claim:.3}");
+    assert!(per_entry >= 0.55, "verdict accuracy per entry {per_entry:.3}");
     assert!(origins >= 0.60, "independent sources right {origins:.3}");
 }

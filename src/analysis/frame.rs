@@ -325,6 +325,14 @@ impl Frame {
         if self.countries.len() >= 2 { &self.countries } else { &self.parties }
     }
 
+    /// Whether what it says was disclosed was leaked: disclosed by someone
+    /// other than those who held it. A leak and an official disclosure
+    /// are two predicates: "the provisions have not been revealed" and
+    /// "a draft was leaked" are both true of one secret agreement.
+    pub(crate) fn leaked(&self) -> bool {
+        self.disclosure.as_deref().is_some_and(|w| w.to_lowercase().starts_with("leak"))
+    }
+
     /// The alignment, without the word.
     pub(crate) fn alignment_kind(&self) -> Option<Alignment> {
         self.alignment.as_ref().map(|a| a.0)

@@ -176,11 +176,15 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     {
         return Some(Found::Supports(format!("a narrower estimate of the same measure ({unit})")));
     }
-    let same_predicate = (same && cx.score >= cx.polarity_floor)
-        || (agreement
-            && ((a.disclosure.is_some() && b.disclosure.is_some())
-                || (a.stage.is_some() && a.stage_kind() == b.stage_kind())))
-        || policy;
+    // A leak and an official disclosure are two predicates, however alike
+    // the wording: "the terms have not been revealed" and "a draft was
+    // leaked" are both true of one secret agreement.
+    let disclosures = a.disclosure.is_some() && b.disclosure.is_some();
+    let other_disclosure = disclosures && a.leaked() != b.leaked();
+    let same_predicate = !other_disclosure
+        && ((same && cx.score >= cx.polarity_floor)
+            || (agreement && (disclosures || (a.stage.is_some() && a.stage_kind() == b.stage_kind())))
+            || policy);
     if same_predicate && a.negated() != b.negated() && same_time(a, b) {
         let (neg, pos) = if a.negated() { (a, b) } else { (b, a) };
         // A plain negation contradicts only what is said of the same
