@@ -84,7 +84,8 @@ struct Table {
     /// People by the first letter of their surname, for spelling-variant
     /// matching (Jaro-Winkler rarely reaches the threshold across
     /// different first letters, which carry its prefix bonus).
-    people_by_initial: FxHashMap<char, Vec<usize>>,
+    /// Each with its index and the words of its name, split once.
+    people_by_initial: FxHashMap<char, Vec<(usize, Vec<String>)>>,
 }
 
 impl EntityTable {
@@ -195,7 +196,8 @@ impl EntityTable {
         if kind == EntityKind::Person
             && let Some(initial) = surname_initial(canonical)
         {
-            table.people_by_initial.entry(initial).or_default().push(index);
+            let words = canonical.split_whitespace().map(str::to_owned).collect();
+            table.people_by_initial.entry(initial).or_default().push((index, words));
         }
         for k in keys {
             let n = k.split(' ').count();
@@ -223,17 +225,18 @@ impl EntityTable {
         self.table.entities.is_empty()
     }
 
-    /// The known person a name is a spelling variant of, if exactly one.
-    pub(crate) fn person_variant(&self, name: &str) -> Option<&Entity> {
-        let tokens: Vec<&str> = name.split_whitespace().collect();
-        if tokens.len() < 2 {
+    /// The known person a name, given as its words, is a spelling variant
+    /// of, if exactly one.
+    fn person_variant_of(&self, words: &[&str]) -> Option<&Entity> {
+        if words.len() < 2 {
             return None;
         }
         let mut found: Option<&Entity> = None;
-        let initial = surname_initial(name)?;
+        let initial = words.last()?.chars().next()?.to_lowercase().next()?;
         let candidates = self.table.people_by_initial.get(&initial).map_or(&[][..], Vec::as_slice);
-        for entity in candidates.iter().map(|&i| &self.table.entities[i]) {
-            if same_person(&tokens, &entity.name.split_whitespace().collect::<Vec<_>>()) {
+        for (i, name) in candidates {
+            let entity = &self.table.entities[*i];
+            if same_person(words, name) {
                 if found.is_some_and(|f| f.name != entity.name) {
                     return None;
                 }
@@ -311,14 +314,14 @@ impl EntityTable {
                 // three-word capitalised name close to a known person.
                 let name_len = tokens[k..].iter().take(3).take_while(|t| is_capitalised(t.text)).count();
                 let after_title = k > 0 && PERSON_TITLES.contains(&tokens[k - 1].text);
+                let words: Vec<&str> = tokens[k..k + name_len].iter().map(|t| t.text).collect();
                 for n in (2..=name_len).rev() {
-                    let name = tokens[k..k + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-                    let entity = match self.person_variant(&name) {
+                    let entity = match self.person_variant_of(&words[..n]) {
                         Some(e) => Some(e.clone()),
                         None if after_title
                             && !tokens[k..k + n].iter().any(|t| self.table.aliases.contains_key(t.text)) =>
                         {
-                            Some(Entity { name: name.clone(), kind: EntityKind::Person })
+                            Some(Entity { name: words[..n].join(" "), kind: EntityKind::Person })
                         }
                         None => None,
                     };
@@ -335,13 +338,8 @@ impl EntityTable {
                 // Blinken": Anthony Blinken is tried from the next word).
                 let calendar_word =
                     |t: &Token<'_>| super::time::is_month_word(t.text) || super::time::is_weekday(t.text);
-                let tail_is_known = || {
-                    (1..name_len.saturating_sub(1)).any(|j| {
-                        let tail =
-                            tokens[k + j..k + name_len].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-                        self.person_variant(&tail).is_some()
-                    })
-                };
+                let tail_is_known =
+                    || (1..name_len.saturating_sub(1)).any(|j| self.person_variant_of(&words[j..]).is_some());
                 if matched == 0 && name_len >= 2 && !calendar_word(&tokens[k]) && !tail_is_known() {
                     let name = &tokens[k..k + name_len];
                     let last_is_person = self
@@ -433,16 +431,16 @@ fn is_capitalised(word: &str) -> bool {
 /// Whether two names are spellings of one person: same surname (last
 /// token), same given name (first token), and similar middle names when
 /// both have them.
-fn same_person(a: &[&str], b: &[&str]) -> bool {
+fn same_person<S: AsRef<str>>(a: &[&str], b: &[S]) -> bool {
     let (Some(a_last), Some(b_last)) = (a.last(), b.last()) else { return false };
-    if b.len() < 2 || strsim::jaro_winkler(a_last, b_last) < SURNAME_SIMILARITY {
+    if b.len() < 2 || strsim::jaro_winkler(a_last, b_last.as_ref()) < SURNAME_SIMILARITY {
         return false;
     }
-    if strsim::jaro_winkler(a[0], b[0]) < GIVEN_NAME_SIMILARITY {
+    if strsim::jaro_winkler(a[0], b[0].as_ref()) < GIVEN_NAME_SIMILARITY {
         return false;
     }
     match (a.get(1..a.len() - 1), b.get(1..b.len() - 1)) {
-        (Some([am]), Some([bm])) => strsim::jaro_winkler(am, bm) >= GIVEN_NAME_SIMILARITY - 0.05,
+        (Some([am]), Some([bm])) => strsim::jaro_winkler(am, bm.as_ref()) >= GIVEN_NAME_SIMILARITY - 0.05,
         _ => true,
     }
 }
