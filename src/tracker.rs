@@ -5,7 +5,6 @@
 //! output formats. Results depend only on the corpus and the settings,
 //! never on timing or thread count.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -566,35 +565,33 @@ impl Grouped {
         // new term weights.
         // The representative is the copy with the smallest id, so group ids
         // do not depend on the order articles were added in.
-        let mut first: HashMap<String, usize> = HashMap::new();
         let keys: Vec<String> = claims.iter().map(identity).collect();
+        let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, key) in keys.iter().enumerate() {
-            let entry = first.entry(key.clone()).or_insert(i);
+            let entry = first.entry(key.as_str()).or_insert(i);
             if claims[i].id() < claims[*entry].id() {
                 *entry = i;
             }
         }
-        let representative: Vec<usize> = keys.iter().map(|k| first[k]).collect();
-        let unique: Cow<'_, [Claim]> = if first.len() == claims.len() {
-            Cow::Borrowed(&claims)
+        let representative: Vec<usize> = keys.iter().map(|k| first[k.as_str()]).collect();
+        let distinct = first.len();
+        drop(first);
+        drop(keys);
+        // The representatives, borrowed: a copy of the claims would double
+        // their memory while they are grouped.
+        let grouping = if distinct == claims.len() {
+            matcher.group(&claims)
         } else {
-            Cow::Owned(
-                claims
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| representative[i] == i)
-                    .map(|(_, c)| c.clone())
-                    .collect(),
-            )
+            let unique: Vec<&Claim> =
+                claims.iter().enumerate().filter(|&(i, _)| representative[i] == i).map(|(_, c)| c).collect();
+            matcher.group(&unique)
         };
-        let grouping = matcher.group(&unique);
         // The claims grouped are the representatives, in claim order.
-        let unique_index: Vec<usize> = if first.len() == claims.len() {
+        let unique_index: Vec<usize> = if distinct == claims.len() {
             (0..claims.len()).collect()
         } else {
             (0..claims.len()).filter(|&i| representative[i] == i).collect()
         };
-        drop(unique);
         let mut unique_group = vec![0usize; claims.len()];
         for (u, g) in grouping.input_groups().into_iter().enumerate() {
             unique_group[unique_index[u]] = g;
@@ -916,11 +913,8 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
     let representative: Vec<usize> = keys.iter().map(|k| first[k.as_str()]).collect();
     drop(first);
     let unique: Vec<usize> = (0..claims.len()).filter(|&i| representative[i] == i).collect();
-    let unique_claims: Cow<'_, [Claim]> = if unique.len() == claims.len() {
-        Cow::Borrowed(&claims)
-    } else {
-        Cow::Owned(unique.iter().map(|&i| claims[i].clone()).collect())
-    };
+    // Borrowed, not copied, as in a whole run.
+    let unique_claims: Vec<&Claim> = unique.iter().map(|&i| &claims[i]).collect();
     let unique_old: Vec<Option<usize>> = unique.iter().map(|&i| old_group[i]).collect();
     let extension = Matcher::new(matcher.clone()).extend(&unique_claims, &unique_old, saved_groups.len());
     drop(unique_claims);

@@ -19,6 +19,7 @@ mod cluster;
 mod features;
 mod score;
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -383,8 +384,9 @@ impl Matcher {
         &self.config
     }
 
-    /// Groups `claims`. Every claim ends up in exactly one group.
-    pub fn group(&self, claims: &[Claim]) -> Grouping {
+    /// Groups `claims` (owned or borrowed: `&[Claim]` or `&[&Claim]`).
+    /// Every claim ends up in exactly one group.
+    pub fn group<C: Borrow<Claim> + Sync>(&self, claims: &[C]) -> Grouping {
         let (prepared, blocks) = self.index(claims);
         let counted = std::sync::atomic::AtomicU64::new(0);
         let per_claim = blocks.for_each_candidate(|a, b| {
@@ -399,7 +401,7 @@ impl Matcher {
     }
 
     /// The claims prepared, and their blocking index.
-    fn index(&self, claims: &[Claim]) -> (Prepared, block::Blocks) {
+    fn index<C: Borrow<Claim> + Sync>(&self, claims: &[C]) -> (Prepared, block::Blocks) {
         let prepared = self.prepare(claims);
         let blocks = block::Blocks::new(
             &prepared.features,
@@ -436,9 +438,9 @@ impl Matcher {
     /// threshold, as [`Matcher::group`] merges (`cluster::extend`), and
     /// two old groups never merge. The old claims' pairs among themselves
     /// are not scored again: a saved state keeps them.
-    pub(crate) fn extend(
+    pub(crate) fn extend<C: Borrow<Claim> + Sync>(
         &self,
-        claims: &[Claim],
+        claims: &[C],
         old_group: &[Option<usize>],
         old_groups: usize,
     ) -> Extension {
@@ -555,21 +557,24 @@ impl Matcher {
     }
 
     /// Features of the claims, in the order of their ids.
-    fn prepare(&self, claims: &[Claim]) -> Prepared {
+    fn prepare<C: Borrow<Claim> + Sync>(&self, claims: &[C]) -> Prepared {
         let mut order: Vec<usize> = (0..claims.len()).collect();
         // Stable, so equal claims keep their input order.
         order.par_sort_by(|&x, &y| {
-            claims[x].id().cmp(claims[y].id()).then_with(|| claims[x].text().cmp(claims[y].text()))
+            let (x, y) = (claims[x].borrow(), claims[y].borrow());
+            x.id().cmp(y.id()).then_with(|| x.text().cmp(y.text()))
         });
-        let tokens: Vec<features::Tokens> =
-            order.par_iter().map(|&i| self.tokenizer.tokens(&claims[i], &self.config.aliases)).collect();
+        let tokens: Vec<features::Tokens> = order
+            .par_iter()
+            .map(|&i| self.tokenizer.tokens(claims[i].borrow(), &self.config.aliases))
+            .collect();
         let mut vocabulary = Vocabulary::default();
         let features: Vec<Features> = tokens.iter().map(|t| vocabulary.add(t)).collect();
         // Millions of small strings: free them on all cores.
         tokens.into_par_iter().for_each(drop);
         let weights = score::term_weights(&vocabulary, self.config.idf_scale);
         let totals = features.par_iter().map(|f| score::totals(f, &weights)).collect();
-        let ids = order.par_iter().map(|&i| claims[i].id().to_owned()).collect();
+        let ids = order.par_iter().map(|&i| claims[i].borrow().id().to_owned()).collect();
         Prepared { order, ids, vocabulary, features, weights, totals }
     }
 }
