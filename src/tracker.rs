@@ -550,8 +550,10 @@ impl Grouped {
         // Articles are extracted on all cores and collected in corpus order.
         let articles: Vec<_> = corpus.articles().collect();
         let extractions: Vec<_> = articles.par_iter().map(|a| extractor.extract(a)).collect();
-        let mut claims = Vec::new();
-        let mut skipped = Vec::new();
+        // Reserved exactly: grown by doubling, a million claims' buffer
+        // could hold room for a million more.
+        let mut claims = Vec::with_capacity(extractions.iter().map(|e| e.claims.len()).sum());
+        let mut skipped = Vec::with_capacity(extractions.iter().map(|e| e.skipped.len()).sum());
         let mut by_article = HashMap::new();
         for (article, extraction) in articles.iter().zip(extractions) {
             let (c, k) = (claims.len(), skipped.len());
@@ -863,8 +865,12 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
     // Claims in corpus order: saved ones moved over, new ones extracted.
     let mut saved_claims: Vec<Option<Claim>> = saved_claims.into_iter().map(Some).collect();
     let mut saved_skipped: Vec<Option<Skipped>> = saved_skipped.into_iter().map(Some).collect();
-    let mut claims = Vec::new();
-    let mut skipped = Vec::new();
+    // Reserved for every saved claim and every new one: grown by doubling,
+    // the buffer could hold room for as many again.
+    let fresh_claims: usize = extractions.as_slice().iter().map(|e| e.claims.len()).sum();
+    let fresh_skipped: usize = extractions.as_slice().iter().map(|e| e.skipped.len()).sum();
+    let mut claims = Vec::with_capacity(saved_claims.len() + fresh_claims);
+    let mut skipped = Vec::with_capacity(saved_skipped.len() + fresh_skipped);
     let mut by_article = HashMap::new();
     // The new index of each saved claim that stays.
     let mut moved: Vec<Option<usize>> = vec![None; saved_claims.len()];

@@ -269,7 +269,12 @@ impl Extractor {
         // Last, once a quotation's closing sentence has named its speaker.
         for claim in &mut out.claims {
             claim.facts = fact::facts(article.original(), claim, &country);
+            // Claims live until the report is written; their lists, built
+            // by pushing, would keep room for four items or more each.
+            claim.shrink_to_fit();
         }
+        out.claims.shrink_to_fit();
+        out.skipped.shrink_to_fit();
         out
     }
 

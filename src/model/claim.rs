@@ -310,6 +310,18 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Frees the spare room of its lists.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        if let Some(a) = &mut self.attribution {
+            a.chain.shrink_to_fit();
+        }
+        self.quantities.shrink_to_fit();
+        self.entities.shrink_to_fit();
+        self.unresolved_dates.shrink_to_fit();
+        self.unread_amounts.shrink_to_fit();
+        self.facts.shrink_to_fit();
+    }
+
     /// Creates a claim with only its identity, place and text; the
     /// attribution, factuality, quantities and entities are left for
     /// extraction to fill in.
