@@ -232,7 +232,7 @@ impl EntityTable {
             return None;
         }
         let mut found: Option<&Entity> = None;
-        let initial = words.last()?.chars().next()?.to_lowercase().next()?;
+        let initial = surname_initial(words.last()?)?;
         let candidates = self.table.people_by_initial.get(&initial).map_or(&[][..], Vec::as_slice);
         for (i, name) in candidates {
             let entity = &self.table.entities[*i];
