@@ -249,11 +249,17 @@ fn linkage(
             }
         }
     }
+    surviving(members, &alive)
+}
+
+/// The members of the clusters still alive, each sorted, in the order of
+/// their smallest member.
+fn surviving(members: Vec<Vec<u32>>, alive: &[bool]) -> Vec<Vec<u32>> {
     let mut out: Vec<Vec<u32>> = members
         .into_iter()
-        .enumerate()
-        .filter(|(i, _)| alive[*i])
-        .map(|(_, mut m)| {
+        .zip(alive)
+        .filter(|(_, alive)| **alive)
+        .map(|(mut m, _)| {
             m.sort_unstable();
             m
         })
@@ -433,16 +439,6 @@ mod tests {
                 queue.push(Merge { mean, a: x, b: y, slot: version[x as usize], other: version[y as usize] });
             }
         }
-        let mut out: Vec<Vec<u32>> = members
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| alive[*i])
-            .map(|(_, mut m)| {
-                m.sort_unstable();
-                m
-            })
-            .collect();
-        out.sort_unstable_by_key(|c| c[0]);
-        out
+        surviving(members, &alive)
     }
 }
