@@ -458,6 +458,29 @@ fn tracker(story: &Story, mut config: MatchConfig) -> Tracker {
     if let Some(v) = std::env::var("EVALUATE_IDF_SCALE").ok().and_then(|v| v.parse().ok()) {
         config.idf_scale = v;
     }
+    // `EVALUATE_SET=figure_conflict=0.3,party_conflict=0.2`: other
+    // settings to try.
+    for (name, value) in std::env::var("EVALUATE_SET")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|kv| kv.split_once('='))
+        .filter_map(|(k, v)| Some((k.trim().to_owned(), v.trim().parse::<f64>().ok()?)))
+    {
+        match name.as_str() {
+            "party_conflict" => config.party_conflict = value,
+            "status_conflict" => config.status_conflict = value,
+            "money_missing" => config.money_missing = value,
+            "figure_conflict" => config.figure_conflict = value,
+            "content_floor" => config.content_floor = value,
+            "entity_prior" => config.entity_prior = value,
+            "edge_floor" => config.edge_floor = value,
+            "words" => config.weights.words = value,
+            "entities" => config.weights.entities = value,
+            "quantities" => config.weights.quantities = value,
+            "wording" => config.weights.wording = value,
+            _ => eprintln!("evaluate: EVALUATE_SET: no setting {name:?}"),
+        }
+    }
     TrackerBuilder::default().matcher(config).build(story.corpus.clone())
 }
 
@@ -558,6 +581,7 @@ fn main() -> ExitCode {
     let mut check = false;
     let mut pairs = false;
     let mut dump = false;
+    let mut in_sample = false;
     let mut settings: Option<(f64, f64)> = None;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for arg in std::env::args().skip(1) {
@@ -565,6 +589,7 @@ fn main() -> ExitCode {
             "--check" => check = true,
             "--pairs" => pairs = true,
             "--dump" => dump = true,
+            "--in-sample" => in_sample = true,
             _ if arg.starts_with("--settings=") => {
                 let mut it = arg["--settings=".len()..].split(',').filter_map(|x| x.parse::<f64>().ok());
                 settings = it.next().zip(it.next());
@@ -645,6 +670,9 @@ fn main() -> ExitCode {
     print_mean(&figures);
     let unmapped: usize = figures.iter().map(|f| f.quotes - f.mapped).sum();
     println!("\n{unmapped} quotes map to no claim.");
+    if in_sample {
+        return ExitCode::SUCCESS;
+    }
 
     // Leave one story out: the threshold that gives the best mean F1 on
     // the other stories, scored on this one.
