@@ -179,7 +179,9 @@ pub struct Origin {
     /// The claims that trace back to it.
     pub claims: Vec<String>,
     /// How the claims reached it, when through other outlets: the
-    /// republications and relays that collapse onto this origin.
+    /// republications and relays that collapse onto this origin; left
+    /// out of JSON when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub via: Vec<String>,
 }
 

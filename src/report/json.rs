@@ -2,7 +2,9 @@
 //!
 //! These types are the export format, kept apart from the internal model
 //! so the model can change without breaking the promise: later versions
-//! add fields, none renames or removes one.
+//! add fields, none renames or removes one. A field without a value (an
+//! unknown, or an empty list the schema does not require) is left out:
+//! readers take a missing field as null or empty.
 
 use serde::{Deserialize, Serialize};
 
@@ -72,37 +74,47 @@ pub struct SkippedRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttributionRecord {
-    /// The innermost source, or null in the outlet's own voice.
+    /// The innermost source; left out in the outlet's own voice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// Sources from the outlet down to the speaker.
     pub chain: Vec<String>,
-    /// The attribution cue.
+    /// The attribution cue; left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
     /// `direct`, `indirect` or `own_voice`.
     pub mode: AttributionMode,
 }
 
-/// An article's identity and metadata.
+/// An article's identity and metadata; what is unknown is left out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ArticleRecord {
     /// The article id.
     pub id: String,
     /// The file it was read from, as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The publishing outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
     /// The byline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Where it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Publication date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     /// The outlet it republishes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
     /// The language of the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
 }
 
@@ -125,20 +137,20 @@ pub struct ClaimRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factuality: Option<String>,
     /// Money, percentages, durations, counts and dates, normalized.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quantities: Vec<Quantity>,
     /// Date expressions the publication date could not resolve.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unresolved_dates: Vec<UnresolvedDate>,
     /// Amounts too large to represent, left as text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unread_amounts: Vec<UnreadAmount>,
     /// Canonical names of the entities mentioned.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<String>,
     /// The facts the claim states: events and measures, each with its
     /// span, subject, value, time and holder.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<Fact>,
 }
 
@@ -184,7 +196,8 @@ pub struct GroupRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TimelineRecord {
-    /// The article's publication date, or null when unknown.
+    /// The article's publication date; left out when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The article.
     pub article: String,
