@@ -463,3 +463,40 @@ fn a_leak_does_not_contradict_terms_not_revealed() {
     // The same predicate, negated, still contradicts.
     assert!(contradicting.contains(&("b#1", "c#1")), "{contradicting:?}");
 }
+
+#[test]
+fn a_negation_in_a_claim_worded_only_loosely_alike_contradicts_nothing() {
+    // Two facts of one matter, one negated: they share the subject and
+    // the scene, not the predicate, so neither contradicts the other.
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2010-05-11",
+            None,
+            "Transocean said the cement job at the well had failed on April 20.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2010-05-11",
+            None,
+            "Transocean said its crew at the well had not been warned on April 20.",
+        ),
+        // Worded alike but for the negation: a contradiction.
+        (
+            "c",
+            "Outlet C",
+            "2010-05-12",
+            None,
+            "Halliburton said the cement job at the well had not failed on April 20.",
+        ),
+    ]);
+    let contradicting: Vec<(&str, &str)> = t
+        .relations()
+        .iter()
+        .filter(|r| r.kind == RelationKind::Contradicts)
+        .flat_map(|r| r.pairs.iter().map(|p| (p.from.as_str(), p.to.as_str())))
+        .collect();
+    assert_eq!(contradicting, [("a#1", "c#1")]);
+}

@@ -64,7 +64,7 @@ impl Default for AnalysisConfig {
         Self {
             same_floor: 0.45,
             related_floor: 0.2,
-            polarity_floor: 0.45,
+            polarity_floor: 0.6,
             measure_floor: 0.25,
             amount_tolerance: 0.02,
             window: 64,
