@@ -464,8 +464,15 @@ fn tracker(story: &Story, mut config: MatchConfig) -> Tracker {
     for (name, value) in std::env::var("EVALUATE_SET")
         .unwrap_or_default()
         .split(',')
-        .filter_map(|kv| kv.split_once('='))
-        .filter_map(|(k, v)| Some((k.trim().to_owned(), v.trim().parse::<f64>().ok()?)))
+        .filter(|kv| !kv.trim().is_empty())
+        .filter_map(|kv| {
+            let parsed =
+                kv.split_once('=').and_then(|(k, v)| Some((k.trim().to_owned(), v.trim().parse().ok()?)));
+            if parsed.is_none() {
+                eprintln!("evaluate: EVALUATE_SET: {kv:?} is not name=number");
+            }
+            parsed
+        })
     {
         match name.as_str() {
             "party_conflict" => config.party_conflict = value,
