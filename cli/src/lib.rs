@@ -402,7 +402,7 @@ fn write_report(
         (Format::Markdown, None) => {
             report::markdown_with(tracker, report::MarkdownOptions::default().evidence(cli.evidence))
         }
-        (Format::Json, None) => report::json::Document::new(tracker).to_json(),
+        (Format::Json, None) => return report::json::Document::new(tracker).write_json(out),
         (Format::Csv, _) => report::csv(tracker),
         (Format::Dot, _) => report::dot(tracker),
         (Format::Claimreview, _) => {

@@ -350,10 +350,22 @@ impl Document {
 
     /// The document as pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        // Serializing plain structs of strings and numbers cannot fail.
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        let mut out = Vec::new();
+        // Writing plain structs of strings and numbers to memory cannot
+        // fail, and serde_json writes UTF-8.
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes [`to_json`](Self::to_json)'s bytes to `out` as they are
+    /// made, without holding the whole text: a report of a million claims
+    /// is gigabytes.
+    ///
+    /// # Errors
+    /// When writing to `out` fails.
+    pub fn write_json(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")
     }
 
     /// Writes the document as JSON Lines, one compact record per line, for
