@@ -454,27 +454,39 @@ fn numbers_in(text: &str) -> Vec<f64> {
     out
 }
 
-fn tracker(story: &Story, mut config: MatchConfig) -> Tracker {
-    if let Some(v) = std::env::var("EVALUATE_IDF_SCALE").ok().and_then(|v| v.parse().ok()) {
-        config.idf_scale = v;
-    }
-    // `EVALUATE_SET=figure_conflict=0.3,same_floor=0.5`: other matcher
-    // and analysis settings to try.
+fn tracker(story: &Story, config: MatchConfig) -> Tracker {
+    builder(config).build(story.corpus.clone())
+}
+
+/// The settings `EVALUATE_SET=figure_conflict=0.3,same_floor=0.5` (and
+/// `EVALUATE_IDF_SCALE`, the same as `idf_scale=`) ask to try, read once.
+fn overrides() -> &'static [(String, f64)] {
+    static SET: std::sync::OnceLock<Vec<(String, f64)>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let set = std::env::var("EVALUATE_SET").unwrap_or_default();
+        let idf = std::env::var("EVALUATE_IDF_SCALE").map(|v| format!("idf_scale={v}")).unwrap_or_default();
+        set.split(',')
+            .chain(std::iter::once(idf.as_str()))
+            .filter(|kv| !kv.trim().is_empty())
+            .filter_map(|kv| {
+                let parsed =
+                    kv.split_once('=').and_then(|(k, v)| Some((k.trim().to_owned(), v.trim().parse().ok()?)));
+                if parsed.is_none() {
+                    eprintln!("evaluate: EVALUATE_SET: {kv:?} is not name=number");
+                }
+                parsed
+            })
+            .collect()
+    })
+}
+
+/// The tracker builder with `config` and the settings asked for.
+fn builder(mut config: MatchConfig) -> TrackerBuilder {
     let mut analysis = claimtrack::analysis::AnalysisConfig::default();
-    for (name, value) in std::env::var("EVALUATE_SET")
-        .unwrap_or_default()
-        .split(',')
-        .filter(|kv| !kv.trim().is_empty())
-        .filter_map(|kv| {
-            let parsed =
-                kv.split_once('=').and_then(|(k, v)| Some((k.trim().to_owned(), v.trim().parse().ok()?)));
-            if parsed.is_none() {
-                eprintln!("evaluate: EVALUATE_SET: {kv:?} is not name=number");
-            }
-            parsed
-        })
-    {
+    for (name, value) in overrides() {
+        let value = *value;
         match name.as_str() {
+            "idf_scale" => config.idf_scale = value,
             "party_conflict" => config.party_conflict = value,
             "status_conflict" => config.status_conflict = value,
             "money_missing" => config.money_missing = value,
@@ -493,7 +505,7 @@ fn tracker(story: &Story, mut config: MatchConfig) -> Tracker {
             _ => eprintln!("evaluate: EVALUATE_SET: no setting {name:?}"),
         }
     }
-    TrackerBuilder::default().matcher(config).analysis(analysis).build(story.corpus.clone())
+    TrackerBuilder::default().matcher(config).analysis(analysis)
 }
 
 /// The tracker a team following the story would have: a state saved
@@ -507,7 +519,7 @@ fn incremental(story: &Story, config: MatchConfig) -> Tracker {
     for a in &articles[..cut] {
         first.insert((*a).clone()).expect("ids are unique in a story");
     }
-    let builder = TrackerBuilder::default().matcher(config);
+    let builder = builder(config);
     let file =
         std::env::temp_dir().join(format!("claimtrack-evaluate-{}-{}.json", std::process::id(), story.name));
     builder.clone().build(first).save(&file).expect("the state is written");
