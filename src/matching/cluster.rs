@@ -25,7 +25,7 @@ pub(crate) struct Edge {
     pub(crate) a: u32,
     pub(crate) b: u32,
     pub(crate) score: f32,
-    /// The score leaving out the figure penalty: how alike the two are
+    /// The score leaving out the figure and event penalties: how alike the two are
     /// worded, which the analysis weighs to relate their figures.
     pub(crate) alike: f32,
 }

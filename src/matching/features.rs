@@ -73,6 +73,8 @@ pub(crate) struct Features {
     /// Whether its status is an outcome ("signed") or a step ("talks"),
     /// when it names one.
     pub(crate) outcome: Option<bool>,
+    /// The kinds of event it names, as terms, sorted and unique.
+    pub(crate) events: Vec<Term>,
 }
 
 /// Tokens of one claim before interning.
@@ -86,6 +88,8 @@ pub(crate) struct Tokens {
     /// Words and entities in text order.
     sequence: Vec<Piece>,
     outcome: Option<bool>,
+    /// The kinds of event it names.
+    events: Vec<String>,
 }
 
 /// A place in the wording: the word or entity at this index of
@@ -106,22 +110,66 @@ pub(crate) struct Tokenizer {
     stop: HashSet<String>,
     /// Stem to the stem that stands for its synonym set.
     synonyms: HashMap<String, String>,
+    /// The stems that stand for a set naming a kind of event, and the kind.
+    events: HashMap<String, String>,
+    /// Phrases of several words by the stem of their first word: the
+    /// stems of the rest, and the stem that stands for the phrase (`None`
+    /// for a stop phrase, "as opposed to", which stands for nothing).
+    /// Longest first.
+    phrases: HashMap<String, Vec<Phrase>>,
+}
+
+/// A phrase after its first word: the stems of the rest, and the stem that
+/// stands for the phrase (`None` for a stop phrase).
+type Phrase = (Vec<String>, Option<String>);
+
+/// Words of `phrase`, stemmed.
+fn phrase_stems(stemmer: &Stemmer, phrase: &str) -> Vec<String> {
+    split_words(phrase).map(|w| stemmer.stem(&w).into_owned()).collect()
 }
 
 impl Tokenizer {
     pub(crate) fn new(config: &MatchConfig) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut synonyms = HashMap::default();
+        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::default();
+        let mut add_phrase = |stems: Vec<String>, head: Option<String>| {
+            if let Some((first, rest)) = stems.split_first() {
+                phrases.entry(first.clone()).or_default().push((rest.to_vec(), head));
+            }
+        };
         for set in &config.synonyms {
             let Some(head) = set.first() else { continue };
             let head = stemmer.stem(&head.to_lowercase()).into_owned();
             for word in set {
-                synonyms
-                    .entry(stemmer.stem(&word.to_lowercase()).into_owned())
-                    .or_insert_with(|| head.clone());
+                let stems = phrase_stems(&stemmer, word);
+                if stems.len() > 1 {
+                    add_phrase(stems, Some(head.clone()));
+                } else {
+                    synonyms
+                        .entry(stemmer.stem(&word.to_lowercase()).into_owned())
+                        .or_insert_with(|| head.clone());
+                }
             }
         }
-        Self { stemmer, stop: config.stop_words.iter().map(|w| w.to_lowercase()).collect(), synonyms }
+        for stop in config.stop_words.iter().filter(|w| w.contains(' ')) {
+            add_phrase(phrase_stems(&stemmer, stop), None);
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        let events = config
+            .events
+            .iter()
+            .map(|(head, kind)| (stemmer.stem(&head.to_lowercase()).into_owned(), kind.to_lowercase()))
+            .collect();
+        Self {
+            stemmer,
+            stop: config.stop_words.iter().map(|w| w.to_lowercase()).collect(),
+            synonyms,
+            events,
+            phrases,
+        }
     }
 
     /// The canonical tokens of `claim`, with entity mentions found through
@@ -240,15 +288,47 @@ impl Tokenizer {
     /// The content words of `text`: stop words dropped, the rest stemmed
     /// and mapped to their synonym set's head.
     fn words(&self, text: &str, out: &mut Tokens) {
-        for word in split_words(text) {
+        let words: Vec<String> = split_words(text).collect();
+        let mut k = 0;
+        while k < words.len() {
+            let word = &words[k];
+            let stem = self.stemmer.stem(word);
+            // A phrase ("shot down", "as opposed to") counts as the word
+            // of its set, or as nothing; its first word may be a stop word.
+            if let Some((len, head)) = self.phrase_at(&stem, &words[k + 1..]) {
+                k += len;
+                if let Some(head) = head {
+                    self.push_word(head.clone(), out);
+                }
+                continue;
+            }
+            k += 1;
             if word.chars().count() < 2 || self.stop.contains(word.as_str()) {
                 continue;
             }
-            let stem = self.stemmer.stem(&word);
             let stem = self.synonyms.get(stem.as_ref()).cloned().unwrap_or_else(|| stem.into_owned());
-            out.sequence.push(Piece::Word(index(out.words.len())));
-            out.words.push(stem);
+            self.push_word(stem, out);
         }
+    }
+
+    /// The phrase that starts with a word of stem `first` followed by
+    /// `next`, as its length in words and what it stands for.
+    fn phrase_at(&self, first: &str, next: &[String]) -> Option<(usize, &Option<String>)> {
+        let candidates = self.phrases.get(first)?;
+        candidates.iter().find_map(|(rest, head)| {
+            let matches = rest.len() <= next.len()
+                && rest.iter().zip(next).all(|(stem, word)| *stem == self.stemmer.stem(word));
+            matches.then_some((rest.len() + 1, head))
+        })
+    }
+
+    /// Adds a word, by the stem that stands for it.
+    fn push_word(&self, stem: String, out: &mut Tokens) {
+        if let Some(kind) = self.events.get(&stem) {
+            out.events.push(kind.clone());
+        }
+        out.sequence.push(Piece::Word(index(out.words.len())));
+        out.words.push(stem);
     }
 }
 
@@ -332,6 +412,10 @@ impl Vocabulary {
                 Piece::Entity(k) => entity_ids[k as usize].0,
             })
             .collect();
+        let mut events: Vec<Term> =
+            tokens.events.iter().map(|k| self.intern_tagged(&mut buffer, "k ", k)).collect();
+        events.sort_unstable();
+        events.dedup();
         let mut words = word_ids;
         words.sort_unstable();
         words.dedup();
@@ -360,7 +444,17 @@ impl Vocabulary {
             }
         }
         let money = tokens.amounts.iter().any(|(slot, ..)| slot.starts_with("money"));
-        Features { words, entities, amounts, values, figures, money, sequence, outcome: tokens.outcome }
+        Features {
+            words,
+            entities,
+            amounts,
+            values,
+            figures,
+            money,
+            sequence,
+            outcome: tokens.outcome,
+            events,
+        }
     }
 }
 

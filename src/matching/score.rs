@@ -43,6 +43,8 @@ pub(crate) fn term_weights(vocabulary: &Vocabulary, scale: f64) -> Vec<f32> {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Totals {
     words: f32,
+    /// The part of `words` that is figures.
+    figures: f32,
     entities: f32,
 }
 
@@ -50,6 +52,7 @@ pub(crate) fn totals(f: &Features, weights: &[f32]) -> Totals {
     let w = |t: Term| weights.get(t as usize).copied().unwrap_or(0.0);
     Totals {
         words: f.words.iter().chain(&f.figures).map(|&t| w(t)).sum(),
+        figures: f.figures.iter().map(|&t| w(t)).sum(),
         entities: f.entities.iter().map(|&(t, _)| w(t)).sum(),
     }
 }
@@ -64,6 +67,9 @@ pub(crate) struct Parts {
     /// Whether the claims share a figure (an amount that is not a date).
     pub(crate) shared_figure: bool,
     pub(crate) content: f64,
+    /// `content` without the figures: the words the claims share, which
+    /// the content floor is on.
+    pub(crate) said: f64,
     pub(crate) entities: Option<f64>,
     /// The entities component's weight in the mean, scaled by how much
     /// the entities tell.
@@ -72,6 +78,7 @@ pub(crate) struct Parts {
     pub(crate) wording: f64,
     pub(crate) party_conflict: bool,
     pub(crate) status_conflict: bool,
+    pub(crate) event_conflict: bool,
     pub(crate) money_missing: bool,
     pub(crate) figure_conflict: bool,
     /// The score without the figure penalty.
@@ -114,8 +121,8 @@ impl Kernel<'_> {
         // Words and entities together: a rare shared entity (the Indian
         // Ocean) is as telling as a rare shared word, a common one (Iran in
         // a corpus about Iran) tells little.
-        let shared_words =
-            self.shared_weight(&a.words, &b.words) + self.shared_weight(&a.figures, &b.figures);
+        let shared_figures = self.shared_weight(&a.figures, &b.figures);
+        let shared_words = self.shared_weight(&a.words, &b.words) + shared_figures;
         let shared_entities = self.shared_weight_by(&a.entities, &b.entities, |e| e.0);
         let containment = self.config.containment;
         let words = overlap(
@@ -126,7 +133,7 @@ impl Kernel<'_> {
         );
         let contained =
             overlap(shared_words + shared_entities, ta.words + ta.entities, tb.words + tb.entities, 1.0);
-        let shared_figure = self.shared_weight(&a.figures, &b.figures) > 0.0;
+        let shared_figure = shared_figures > 0.0;
         // What is claimed, without who it is about.
         let content = overlap(shared_words, ta.words, tb.words, containment);
         let entities = (!a.entities.is_empty() || !b.entities.is_empty())
@@ -149,15 +156,21 @@ impl Kernel<'_> {
             den += w_quantities;
         }
         let content_floor = self.config.content_floor;
-        let thin_content = content < content_floor;
+        // A figure both state is content they share, but not a predicate:
+        // "trade in oil rose 46%" and "trade in grain rose 46%" share
+        // one. The floor is on the words alone.
+        let said =
+            overlap(shared_words - shared_figures, ta.words - ta.figures, tb.words - tb.figures, containment);
+        let thin_content = said < content_floor;
         let party_conflict = party_conflict(&a.entities, &b.entities);
         let status_conflict = matches!((a.outcome, b.outcome), (Some(x), Some(y)) if x != y);
+        let event_conflict = event_conflict(a, b);
         let money_missing = a.money != b.money;
         let figure_conflict = figures_conflict(a, b, self.config.amount_tolerance);
         let finish = |wording: f64| {
             let mut score = if den > 0.0 { (num + w_wording * wording) / den } else { 0.0 };
             if thin_content {
-                score *= content / content_floor;
+                score *= said / content_floor;
             }
             if party_conflict {
                 score *= self.config.party_conflict;
@@ -170,12 +183,15 @@ impl Kernel<'_> {
             }
             score.clamp(0.0, 1.0)
         };
-        // The figure penalty comes last, so the score without it, the one
-        // the analysis weighs, is `finish` itself; pairs are kept on it.
+        // The figure and event penalties come last, so the score without
+        // them, the one the analysis weighs, is `finish` itself; pairs are
+        // kept on it. Another figure or another event of the same matter
+        // is another fact of it: a revision, a later stage, a denial.
         if finish(1.0) < floor {
             return None;
         }
-        let figure_factor = if figure_conflict { self.config.figure_conflict } else { 1.0 };
+        let other_fact = if figure_conflict { self.config.figure_conflict } else { 1.0 }
+            * if event_conflict { self.config.event_conflict } else { 1.0 };
         let longer = a.sequence.len().max(b.sequence.len());
         let wording = if longer == 0 {
             1.0
@@ -187,17 +203,19 @@ impl Kernel<'_> {
             contained,
             shared_figure,
             content,
+            said,
             entities,
             entities_weight,
             quantities,
             wording,
             party_conflict,
             status_conflict,
+            event_conflict,
             money_missing,
             figure_conflict,
             alike: finish(wording),
             thin_content,
-            score: finish(wording) * figure_factor,
+            score: finish(wording) * other_fact,
         })
     }
 
@@ -274,6 +292,15 @@ impl Kernel<'_> {
                 factor: self.config.status_conflict,
             });
         }
+        if parts.event_conflict {
+            let names = |events: &[Term]| -> String {
+                events.iter().map(|&t| display(vocabulary.term(t))).collect::<Vec<_>>().join(", ")
+            };
+            penalties.push(Penalty {
+                reason: format!("different events: {} vs {}", names(&a.events), names(&b.events)),
+                factor: self.config.event_conflict,
+            });
+        }
         if parts.money_missing {
             penalties.push(Penalty {
                 reason: "only one states an amount of money".to_owned(),
@@ -289,8 +316,11 @@ impl Kernel<'_> {
         if parts.thin_content {
             let floor = self.config.content_floor;
             penalties.push(Penalty {
-                reason: format!("little shared content: content words {:.3} under {floor}", parts.content),
-                factor: round(parts.content / floor),
+                reason: format!(
+                    "little shared content: content words (figures aside) {:.3} under {floor}",
+                    parts.said
+                ),
+                factor: round(parts.said / floor),
             });
         }
         let (matched, disagreements) = amount_details(vocabulary, a, b, self.config.amount_tolerance);
@@ -401,6 +431,13 @@ fn intersect<'a>(a: &'a [Term], b: &'a [Term]) -> impl Iterator<Item = Term> + '
 /// organisations (a place is where, not who).
 fn party_kind(kind: EntityKind) -> bool {
     matches!(kind, EntityKind::Person | EntityKind::Country | EntityKind::Organisation)
+}
+
+/// Whether each claim names a kind of event and the two share none.
+fn event_conflict(a: &Features, b: &Features) -> bool {
+    !a.events.is_empty()
+        && !b.events.is_empty()
+        && !a.events.iter().any(|e| b.events.binary_search(e).is_ok())
 }
 
 /// Whether each side names a party of some kind that the other side does
