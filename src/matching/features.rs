@@ -4,7 +4,10 @@
 //! a letter or digit. Entity aliases become one entity token ("Beijing",
 //! "Chinese" and "PRC" are all `China`), the claim's normalized quantities
 //! become value tokens (so "$400bn" and "400 billion USD" meet), stop words
-//! go, and the remaining words are stemmed (Snowball English).
+//! go, and the remaining words are stemmed (Snowball English) and mapped to
+//! their paraphrase class, a phrase of a class ("shot down") as one word.
+//! The kinds of event the classes name are kept apart for the event
+//! penalty.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -112,16 +115,11 @@ pub(crate) struct Tokenizer {
     synonyms: HashMap<String, String>,
     /// The stems that stand for a set naming a kind of event, and the kind.
     events: HashMap<String, String>,
-    /// Phrases of several words by the stem of their first word: the
-    /// stems of the rest, and the stem that stands for the phrase (`None`
-    /// for a stop phrase, "as opposed to", which stands for nothing).
-    /// Longest first.
-    phrases: HashMap<String, Vec<Phrase>>,
+    /// Phrases of several words ("shot down") by the stem of their first
+    /// word, longest first: the stems of the rest, and the stem that
+    /// stands for the phrase's synonym set.
+    phrases: HashMap<String, Vec<(Vec<String>, String)>>,
 }
-
-/// A phrase after its first word: the stems of the rest, and the stem that
-/// stands for the phrase (`None` for a stop phrase).
-type Phrase = (Vec<String>, Option<String>);
 
 /// Words of `phrase`, stemmed.
 fn phrase_stems(stemmer: &Stemmer, phrase: &str) -> Vec<String> {
@@ -132,28 +130,22 @@ impl Tokenizer {
     pub(crate) fn new(config: &MatchConfig) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut synonyms = HashMap::default();
-        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::default();
-        let mut add_phrase = |stems: Vec<String>, head: Option<String>| {
-            if let Some((first, rest)) = stems.split_first() {
-                phrases.entry(first.clone()).or_default().push((rest.to_vec(), head));
-            }
-        };
+        let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::default();
         for set in &config.synonyms {
             let Some(head) = set.first() else { continue };
             let head = stemmer.stem(&head.to_lowercase()).into_owned();
             for word in set {
                 let stems = phrase_stems(&stemmer, word);
-                if stems.len() > 1 {
-                    add_phrase(stems, Some(head.clone()));
+                if let [first, rest @ ..] = stems.as_slice()
+                    && !rest.is_empty()
+                {
+                    phrases.entry(first.clone()).or_default().push((rest.to_vec(), head.clone()));
                 } else {
                     synonyms
                         .entry(stemmer.stem(&word.to_lowercase()).into_owned())
                         .or_insert_with(|| head.clone());
                 }
             }
-        }
-        for stop in config.stop_words.iter().filter(|w| w.contains(' ')) {
-            add_phrase(phrase_stems(&stemmer, stop), None);
         }
         for list in phrases.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
@@ -286,24 +278,23 @@ impl Tokenizer {
     }
 
     /// The content words of `text`: stop words dropped, the rest stemmed
-    /// and mapped to their synonym set's head.
+    /// and mapped to their synonym set's head; a phrase of a set ("shot
+    /// down", "brought down") counts as one word, its set's head. A
+    /// phrase starts with a content word: one starting with a stop word
+    /// is never matched.
     fn words(&self, text: &str, out: &mut Tokens) {
         let words: Vec<String> = split_words(text).collect();
         let mut k = 0;
         while k < words.len() {
             let word = &words[k];
-            let stem = self.stemmer.stem(word);
-            // A phrase ("shot down", "as opposed to") counts as the word
-            // of its set, or as nothing; its first word may be a stop word.
-            if let Some((len, head)) = self.phrase_at(&stem, &words[k + 1..]) {
-                k += len;
-                if let Some(head) = head {
-                    self.push_word(head.clone(), out);
-                }
-                continue;
-            }
             k += 1;
             if word.chars().count() < 2 || self.stop.contains(word.as_str()) {
+                continue;
+            }
+            let stem = self.stemmer.stem(word);
+            if let Some((rest, head)) = self.phrase_at(&stem, &words[k..]) {
+                k += rest;
+                self.push_word(head.clone(), out);
                 continue;
             }
             let stem = self.synonyms.get(stem.as_ref()).cloned().unwrap_or_else(|| stem.into_owned());
@@ -312,13 +303,14 @@ impl Tokenizer {
     }
 
     /// The phrase that starts with a word of stem `first` followed by
-    /// `next`, as its length in words and what it stands for.
-    fn phrase_at(&self, first: &str, next: &[String]) -> Option<(usize, &Option<String>)> {
+    /// `next`, as the number of words of `next` it takes and the stem that
+    /// stands for it.
+    fn phrase_at(&self, first: &str, next: &[String]) -> Option<(usize, &String)> {
         let candidates = self.phrases.get(first)?;
         candidates.iter().find_map(|(rest, head)| {
             let matches = rest.len() <= next.len()
                 && rest.iter().zip(next).all(|(stem, word)| *stem == self.stemmer.stem(word));
-            matches.then_some((rest.len() + 1, head))
+            matches.then_some((rest.len(), head))
         })
     }
 

@@ -19,7 +19,9 @@
 //! is multiplied by the party-conflict penalty: the claims are about other
 //! parties. A differing amount or date only lowers `quantities` and is
 //! recorded as a disagreement: on the same matter it is what the analysis
-//! flags as a contradiction, not a reason to split.
+//! flags as a contradiction, not a reason to split. Different figures for
+//! one measure, and different kinds of event with none in common, take
+//! their penalties last, outside the score the analysis weighs (`alike`).
 
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +83,7 @@ pub(crate) struct Parts {
     pub(crate) event_conflict: bool,
     pub(crate) money_missing: bool,
     pub(crate) figure_conflict: bool,
-    /// The score without the figure penalty.
+    /// The score without the figure and event penalties.
     pub(crate) alike: f64,
     pub(crate) thin_content: bool,
     pub(crate) score: f64,
@@ -158,15 +160,18 @@ impl Kernel<'_> {
         let content_floor = self.config.content_floor;
         // A figure both state is content they share, but not a predicate:
         // "trade in oil rose 46%" and "trade in grain rose 46%" share
-        // one. The floor is on the words alone.
-        let said =
-            overlap(shared_words - shared_figures, ta.words - ta.figures, tb.words - tb.figures, containment);
+        // one. The floor is on the words alone, unless neither claim has
+        // a word: then it is on what they have (two bare figures).
+        let (words_a, words_b) = (ta.words - ta.figures, tb.words - tb.figures);
+        let said = if words_a <= 0.0 && words_b <= 0.0 {
+            content
+        } else {
+            overlap(shared_words - shared_figures, words_a, words_b, containment)
+        };
         let thin_content = said < content_floor;
         let party_conflict = party_conflict(&a.entities, &b.entities);
         let status_conflict = matches!((a.outcome, b.outcome), (Some(x), Some(y)) if x != y);
-        let event_conflict = event_conflict(a, b);
         let money_missing = a.money != b.money;
-        let figure_conflict = figures_conflict(a, b, self.config.amount_tolerance);
         let finish = |wording: f64| {
             let mut score = if den > 0.0 { (num + w_wording * wording) / den } else { 0.0 };
             if thin_content {
@@ -190,6 +195,10 @@ impl Kernel<'_> {
         if finish(1.0) < floor {
             return None;
         }
+        let figure_conflict = figures_conflict(a, b, self.config.amount_tolerance);
+        // A step and an outcome ("talks", "signed") are two kinds of event
+        // too: the status penalty already says so.
+        let event_conflict = !status_conflict && event_conflict(a, b);
         let other_fact = if figure_conflict { self.config.figure_conflict } else { 1.0 }
             * if event_conflict { self.config.event_conflict } else { 1.0 };
         let longer = a.sequence.len().max(b.sequence.len());
