@@ -111,14 +111,19 @@ fn index(list_len: usize) -> u32 {
 pub(crate) struct Tokenizer {
     stemmer: Stemmer,
     stop: HashSet<String>,
-    /// Stem to the stem that stands for its synonym set.
-    synonyms: HashMap<String, String>,
-    /// The stems that stand for a set naming a kind of event, and the kind.
-    events: HashMap<String, String>,
+    /// Stem to what stands for it: its synonym set's.
+    synonyms: HashMap<String, Class>,
     /// Phrases of several words ("shot down") by the stem of their first
-    /// word, longest first: the stems of the rest, and the stem that
-    /// stands for the phrase's synonym set.
-    phrases: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// word, longest first: the stems of the rest, and their set's class.
+    phrases: HashMap<String, Vec<(Vec<String>, Class)>>,
+}
+
+/// What a word of a synonym set stands for: the stem of the set's first
+/// word, and the kind of event the set names, if it names one.
+#[derive(Clone, Debug)]
+struct Class {
+    head: String,
+    kind: Option<String>,
 }
 
 /// Words of `phrase`, stemmed.
@@ -129,38 +134,39 @@ fn phrase_stems(stemmer: &Stemmer, phrase: &str) -> Vec<String> {
 impl Tokenizer {
     pub(crate) fn new(config: &MatchConfig) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut synonyms = HashMap::default();
-        let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::default();
+        let stem = |word: &str| stemmer.stem(&word.to_lowercase()).into_owned();
+        let kinds: HashMap<String, String> =
+            config.events.iter().map(|(head, kind)| (stem(head), kind.to_lowercase())).collect();
+        let class = |head: String| Class { kind: kinds.get(&head).cloned(), head };
+        let mut synonyms: HashMap<String, Class> = HashMap::default();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, Class)>> = HashMap::default();
         for set in &config.synonyms {
             let Some(head) = set.first() else { continue };
-            let head = stemmer.stem(&head.to_lowercase()).into_owned();
+            let head = class(stem(head));
             for word in set {
-                let stems = phrase_stems(&stemmer, word);
-                if let [first, rest @ ..] = stems.as_slice()
-                    && !rest.is_empty()
-                {
-                    phrases.entry(first.clone()).or_default().push((rest.to_vec(), head.clone()));
-                } else {
-                    synonyms
-                        .entry(stemmer.stem(&word.to_lowercase()).into_owned())
-                        .or_insert_with(|| head.clone());
+                match phrase_stems(&stemmer, word).as_slice() {
+                    [] => {}
+                    [one] => {
+                        synonyms.entry(one.clone()).or_insert_with(|| head.clone());
+                    }
+                    [first, rest @ ..] => {
+                        phrases.entry(first.clone()).or_default().push((rest.to_vec(), head.clone()));
+                    }
                 }
             }
+        }
+        // A kind named for a word no set lists: the word itself.
+        for head in kinds.keys() {
+            synonyms.entry(head.clone()).or_insert_with(|| class(head.clone()));
         }
         for list in phrases.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        let events = config
-            .events
-            .iter()
-            .map(|(head, kind)| (stemmer.stem(&head.to_lowercase()).into_owned(), kind.to_lowercase()))
-            .collect();
         Self {
-            stemmer,
             stop: config.stop_words.iter().map(|w| w.to_lowercase()).collect(),
             synonyms,
-            events,
             phrases,
+            stemmer,
         }
     }
 
@@ -292,20 +298,22 @@ impl Tokenizer {
                 continue;
             }
             let stem = self.stemmer.stem(word);
-            if let Some((rest, head)) = self.phrase_at(&stem, &words[k..]) {
+            if let Some((rest, class)) = self.phrase_at(&stem, &words[k..]) {
                 k += rest;
-                self.push_word(head.clone(), out);
+                push_word(class.head.clone(), class.kind.as_ref(), out);
                 continue;
             }
-            let stem = self.synonyms.get(stem.as_ref()).cloned().unwrap_or_else(|| stem.into_owned());
-            self.push_word(stem, out);
+            match self.synonyms.get(stem.as_ref()) {
+                Some(class) => push_word(class.head.clone(), class.kind.as_ref(), out),
+                None => push_word(stem.into_owned(), None, out),
+            }
         }
     }
 
     /// The phrase that starts with a word of stem `first` followed by
-    /// `next`, as the number of words of `next` it takes and the stem that
-    /// stands for it.
-    fn phrase_at(&self, first: &str, next: &[String]) -> Option<(usize, &String)> {
+    /// `next`, as the number of words of `next` it takes and what stands
+    /// for it.
+    fn phrase_at(&self, first: &str, next: &[String]) -> Option<(usize, &Class)> {
         let candidates = self.phrases.get(first)?;
         candidates.iter().find_map(|(rest, head)| {
             let matches = rest.len() <= next.len()
@@ -313,15 +321,16 @@ impl Tokenizer {
             matches.then_some((rest.len(), head))
         })
     }
+}
 
-    /// Adds a word, by the stem that stands for it.
-    fn push_word(&self, stem: String, out: &mut Tokens) {
-        if let Some(kind) = self.events.get(&stem) {
-            out.events.push(kind.clone());
-        }
-        out.sequence.push(Piece::Word(index(out.words.len())));
-        out.words.push(stem);
+/// Adds a word, by the stem that stands for it, with the kind of event it
+/// names.
+fn push_word(stem: String, kind: Option<&String>, out: &mut Tokens) {
+    if let Some(kind) = kind {
+        out.events.push(kind.clone());
     }
+    out.sequence.push(Piece::Word(index(out.words.len())));
+    out.words.push(stem);
 }
 
 /// Words of `text`: runs of letters and digits, lowercased.

@@ -341,14 +341,24 @@ pub const PARAPHRASES: &str = include_str!("paraphrases.txt");
 /// The sets of [`PARAPHRASES`]: comments (`#`) and blank lines dropped,
 /// an `event:` mark taken off, words split at commas and trimmed.
 pub fn paraphrase_sets(text: &str) -> Vec<Vec<String>> {
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or_default())
-        .map(|line| event_line(line).map_or(line, |(_, rest)| rest))
-        .map(|line| {
-            line.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>()
-        })
-        .filter(|set| set.len() > 1)
+    class_lines(text)
+        .filter(|(_, words)| words.len() > 1)
+        .map(|(_, words)| words.into_iter().map(str::to_owned).collect())
         .collect()
+}
+
+/// Each line of a paraphrase text, comments (`#`) dropped: its event mark
+/// (`None` when it has none, else the kind it names, if any) and its words,
+/// split at commas and trimmed.
+fn class_lines(text: &str) -> impl Iterator<Item = (Option<Option<&str>>, Vec<&str>)> {
+    text.lines().map(|line| {
+        let line = line.split('#').next().unwrap_or_default();
+        let (mark, words) = match event_line(line) {
+            Some((kind, words)) => (Some(kind), words),
+            None => (None, line),
+        };
+        (mark, words.split(',').map(str::trim).filter(|w| !w.is_empty()).collect())
+    })
 }
 
 /// A line marked as a kind of event, `event: words` or `event(kind):
@@ -366,10 +376,9 @@ fn event_line(line: &str) -> Option<(Option<&str>, &str)> {
 /// word and its kind: the one named in `event(kind):`, else the first word
 /// ([`MatchConfig::events`]).
 pub fn event_classes(text: &str) -> Vec<(String, String)> {
-    text.lines()
-        .filter_map(|line| event_line(line.split('#').next().unwrap_or_default()))
-        .filter_map(|(kind, words)| {
-            let head = words.split(',').map(str::trim).find(|w| !w.is_empty())?;
+    class_lines(text)
+        .filter_map(|(mark, words)| {
+            let (kind, head) = (mark?, *words.first()?);
             Some((head.to_owned(), kind.unwrap_or(head).to_owned()))
         })
         .collect()

@@ -444,9 +444,7 @@ fn party_kind(kind: EntityKind) -> bool {
 
 /// Whether each claim names a kind of event and the two share none.
 fn event_conflict(a: &Features, b: &Features) -> bool {
-    !a.events.is_empty()
-        && !b.events.is_empty()
-        && !a.events.iter().any(|e| b.events.binary_search(e).is_ok())
+    !a.events.is_empty() && !b.events.is_empty() && intersect(&a.events, &b.events).next().is_none()
 }
 
 /// Whether each side names a party of some kind that the other side does
