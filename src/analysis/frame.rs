@@ -232,10 +232,14 @@ impl Frame {
             })
             .take(COMPARED)
             .collect();
+        let polarity = claim.factuality().map_or(Polarity::Positive, |f| f.polarity);
+        // A figure the claim sets aside ("not the 1,000 barrels estimated
+        // earlier") is not one it gives.
         let amounts: Vec<Amount> = claim
             .facts()
             .iter()
             .filter(|f| f.kind == FactKind::Measure && !is_dimension(&f.predicate))
+            .filter(|f| f.polarity == polarity || polarity != Polarity::Positive)
             .filter_map(|f| {
                 let v = f.value.as_ref()?;
                 // A count is exact ("298 people"); an amount of money or a
@@ -281,7 +285,6 @@ impl Frame {
             antonym_first |= u32::from(antonyms >> (2 * k) & 1 == 1) << k;
             antonym_second |= u32::from(antonyms >> (2 * k + 1) & 1 == 1) << k;
         }
-        let polarity = claim.factuality().map_or(Polarity::Positive, |f| f.polarity);
         let certain = claim.factuality().is_none_or(|f| f.certainty == Certainty::Certain);
         Self {
             countries,

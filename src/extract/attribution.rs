@@ -61,6 +61,18 @@ const CUES: &[&str] = &[
     "call",
     "quoted",
     "published",
+    "calculated",
+    "estimated",
+    "estimates",
+    "contended",
+    "asserted",
+    "alleged",
+    "maintained",
+    "acknowledged",
+    "admitted",
+    "found",
+    "showed",
+    "shows",
 ];
 
 /// The first word of every cue, to skip most words with one lookup.
@@ -90,6 +102,17 @@ const STRICT_CUES: &[&str] = &[
     "quoted",
     "published",
     "added",
+    "calculated",
+    "estimated",
+    "estimates",
+    "asserted",
+    "alleged",
+    "maintained",
+    "acknowledged",
+    "admitted",
+    "found",
+    "showed",
+    "shows",
 ];
 
 /// Words that stand for someone named before.
@@ -147,10 +170,18 @@ pub(crate) struct Found {
 }
 
 /// Finds the attribution of one sentence.
+#[cfg(test)]
 pub(crate) fn find(text: &str) -> Found {
+    find_continuing(text, false)
+}
+
+/// Finds the attribution of one sentence; `in_quote`: the sentence goes
+/// on a quotation an earlier one opened, so its text is quoted up to the
+/// first closing mark (`And we can shrink it," Suttles said.`).
+pub(crate) fn find_continuing(text: &str, in_quote: bool) -> Found {
     // ASCII lowercasing keeps byte offsets aligned with `text`.
     let lower = text.to_ascii_lowercase();
-    let outside = outside_quotes(text);
+    let outside = outside_quotes(text, in_quote);
     let quoted_share = quoted_share(&outside[..text.len()]);
     let own = Found {
         speaker: None,
@@ -279,14 +310,70 @@ pub(crate) fn unnamed(speaker: &str) -> Option<String> {
         .or_else(|| UNNAMED.contains(&trimmed).then(|| trimmed.to_owned()))
 }
 
+/// Words that open a noun phrase: what a contrastive "not" sets aside
+/// ("5,000 barrels a day, not the 1,000 estimated earlier").
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "any"];
+
+/// The byte ranges of `text` that a contrastive negation sets aside: a
+/// "not" after a comma or dash that opens a noun phrase ("5,000 barrels
+/// a day — not the 1,000 barrels", "Ukrainian forces, not the rebels,
+/// brought it down"), or one whose noun phrase gives way to "but" ("not
+/// the rebels but the army"). Each range runs from the "not" to the end
+/// of its phrase. The clause around it asserts what it says; only the
+/// phrase set aside is negated.
+pub(crate) fn contrastive_negations(text: &str) -> Vec<std::ops::Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices("not ") {
+        if at > 0 && lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let after = &lower[at + "not ".len()..];
+        let next = after.split_whitespace().next().unwrap_or("");
+        let opens_phrase = DETERMINERS.contains(&next)
+            || next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'));
+        if !opens_phrase {
+            continue;
+        }
+        let phrase_len = phrase_end(after);
+        let phrase = &after[..phrase_len];
+        let before = lower[..at].trim_end();
+        let after_break = before.ends_with([',', '—', '–', '-']);
+        let end = match phrase.find(" but ") {
+            Some(but) => at + "not ".len() + but,
+            None if after_break => at + "not ".len() + phrase_len,
+            None => continue,
+        };
+        out.push(at..end);
+    }
+    out
+}
+
+/// Where the phrase opening `text` ends: at a clause mark, or a comma or
+/// full stop that is not inside a number ("1,000", "2.5").
+fn phrase_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    text.char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ';' | '—' | '–' | ')' | '(')
+                || (matches!(c, ',' | '.') && !(digit(i.checked_sub(1)) && digit(Some(i + 1))))
+        })
+        .map_or(text.len(), |(i, _)| i)
+}
+
 /// The FactBank value of a clause.
 pub(crate) fn factuality(clause: &str, cue: Option<&str>) -> Factuality {
     let lower = clause.to_lowercase();
+    // A "not" that sets one phrase aside negates nothing else.
+    let set_aside: Vec<usize> = contrastive_negations(&lower).iter().map(|r| r.start).collect();
     // One pass over the words sets every single-word cue; phrases are
     // checked against the next words.
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ',' | '.'))
         .filter(|w| !w.is_empty())
+        .filter(|w| !(*w == "not" && set_aside.contains(&(w.as_ptr() as usize - lower.as_ptr() as usize))))
         .collect();
     // Phrases with punctuation read as spaces, only built when a
     // phrase's key word is there.
@@ -396,10 +483,13 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Whether each byte lies outside quotation marks.
-fn outside_quotes(text: &str) -> Vec<bool> {
+fn outside_quotes(text: &str, in_quote: bool) -> Vec<bool> {
     let mut out = vec![true; text.len() + 1];
-    let mut straight = false;
-    let mut curly = 0i32;
+    // Open at the start: inside the kind of quotation whose mark closes
+    // first.
+    let first_mark = text.chars().find(|c| matches!(c, '"' | '”' | '“'));
+    let mut straight = in_quote && first_mark == Some('"');
+    let mut curly = i32::from(in_quote && first_mark == Some('”'));
     for (i, c) in text.char_indices() {
         match c {
             '"' => straight = !straight,
@@ -470,9 +560,11 @@ fn subject_phrase(text: &str) -> Option<String> {
     let start = trimmed
         .char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, ',' | '"' | '“' | '”' | ';' | ':' | '('))
+        .find(|&(_, c)| matches!(c, ',' | '"' | '“' | '”' | ';' | ':' | '(' | '—' | '–'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let phrase = trimmed[start..].trim();
+    let phrase = phrase.rsplit_once(" -- ").map_or(phrase, |(_, after)| after).trim_start_matches("-- ");
+    let phrase = after_opening_adverbial(phrase)?;
     let phrase =
         phrase.strip_suffix(" also").or_else(|| phrase.strip_suffix(" also,")).unwrap_or(phrase).trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -492,6 +584,61 @@ fn subject_phrase(text: &str) -> Option<String> {
         return None;
     }
     Some(phrase.to_owned())
+}
+
+/// Words that open an adverbial before a sentence's subject ("Following
+/// the rig explosion on April 20 BP said").
+const OPENERS: &[&str] = &[
+    "following",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "during",
+    "since",
+    "when",
+    "while",
+    "despite",
+    "amid",
+    "earlier",
+    "later",
+    "meanwhile",
+    "now",
+    "today",
+    "yesterday",
+    "then",
+    "also",
+];
+
+/// `phrase` without an opening adverbial: when it opens with one, the
+/// name that ends it, the capitalised words after the adverbial's last
+/// lower-case word or number; `None` when nothing names a speaker there.
+fn after_opening_adverbial(phrase: &str) -> Option<&str> {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    if !OPENERS.contains(&first.to_lowercase().as_str()) {
+        return Some(phrase);
+    }
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let name = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            w.starts_with(char::is_uppercase) && !super::time::is_weekday(w) && !super::time::is_month_word(w)
+        })
+        .count();
+    // Else the phrase its last article opens ("On Monday the ministry").
+    let described = || {
+        let k = words.iter().rposition(|w| matches!(*w, "the" | "a" | "an"))?;
+        (k > 0 && words.len() - k <= 4).then_some(words.len() - k)
+    };
+    let kept = match name {
+        0 => described()?,
+        n if n == words.len() => return None,
+        n => n,
+    };
+    let start = phrase.len() - words[words.len() - kept..].join(" ").len();
+    Some(&phrase[start..])
 }
 
 /// The noun phrase starting right after a cue: up to a comma, quote, or
@@ -576,6 +723,40 @@ mod tests {
     }
 
     #[test]
+    fn quotations_over_several_sentences() {
+        let text = "And we can shrink this spill,\" Suttles said.";
+        assert_eq!(find(text).speaker, None);
+        assert_eq!(find_continuing(text, true).speaker.as_deref(), Some("Suttles"));
+        let text = "And we can shrink this spill,” Suttles said.";
+        assert_eq!(find_continuing(text, true).speaker.as_deref(), Some("Suttles"));
+        assert_eq!(find_continuing("And we can shrink this spill.", true).speaker, None);
+    }
+
+    #[test]
+    fn speakers_after_datelines_and_adverbials() {
+        let speaker = |t: &str| find(t).speaker;
+        assert_eq!(
+            speaker(
+                "May 14, 2010— -- Following the rig explosion on April 20 BP said about 1,000 barrels leaked."
+            )
+            .as_deref(),
+            Some("BP")
+        );
+        assert_eq!(
+            speaker("After the talks Foreign Minister Wang Yi said that ties grew.").as_deref(),
+            Some("Foreign Minister Wang Yi")
+        );
+        assert_eq!(speaker("On Monday the ministry said that ties grew.").as_deref(), Some("the ministry"));
+        assert_eq!(speaker("Earlier on Monday said that ties grew.").as_deref(), None);
+        assert_eq!(
+            speaker("SkyTruth calculated that 6 million gallons had leaked.").as_deref(),
+            Some("SkyTruth")
+        );
+        assert_eq!(speaker("The team found that the well was leaking.").as_deref(), Some("The team"));
+        assert_eq!(speaker("Another leak has been found near the site.").as_deref(), None);
+    }
+
+    #[test]
     fn factuality_values() {
         let f = |t: &str| factuality(t, None).to_string();
         assert_eq!(f("China signed the plan on March 27."), "CT+");
@@ -586,5 +767,26 @@ mod tests {
         assert_eq!(f("Beijing likely will not send more aid."), "PR-");
         assert_eq!(f("Officials denied that such an agreement exists."), "CT-");
         assert_eq!(f("this is not just a political alliance"), "CT+");
+        assert_eq!(f("The leak is 5,000 barrels a day — not the 1,000 barrels estimated earlier."), "CT+");
+        assert_eq!(f("Ukrainian forces, not the rebels, brought the plane down."), "CT+");
+        assert_eq!(f("It was not the rebels but the army that fired."), "CT+");
+        assert_eq!(f("The rebels did not fire the missile."), "CT-");
+    }
+
+    #[test]
+    fn contrastive_negations_set_one_phrase_aside() {
+        let text = "The leak is 5,000 barrels a day — not the 1,000 barrels estimated earlier, he said.";
+        let ranges = contrastive_negations(text);
+        assert_eq!(ranges.len(), 1);
+        assert_eq!(&text[ranges[0].clone()], "not the 1,000 barrels estimated earlier");
+        let text = "It was not the rebels but the army.";
+        assert_eq!(
+            contrastive_negations(text).iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["not the rebels"]
+        );
+        assert!(
+            contrastive_negations("The talks did not succeed, not least because of sanctions.").is_empty()
+        );
+        assert!(contrastive_negations("Knot the rope, not a problem").len() == 1);
     }
 }

@@ -105,6 +105,10 @@ pub(crate) fn facts(original: &str, claim: &Claim, country: &dyn Fn(&str) -> Opt
     if let Some(r) = denial_at(own) {
         out.push(fact(FactKind::Event, "denied".to_owned(), at(r), None));
     }
+    let set_aside: Vec<Range<usize>> = super::attribution::contrastive_negations(own)
+        .into_iter()
+        .map(|r| span.start + r.start..span.start + r.end)
+        .collect();
     // Measures: each figure, a range of two as one.
     let numbers: Vec<(&Quantity, f64)> = claim
         .quantities()
@@ -154,7 +158,14 @@ pub(crate) fn facts(original: &str, claim: &Claim, country: &dyn Fn(&str) -> Opt
         {
             predicate = format!("person/{fate}");
         }
-        out.push(fact(FactKind::Measure, predicate, Span::new(q.span.start, last.span.end), Some(value)));
+        let mut measure =
+            fact(FactKind::Measure, predicate, Span::new(q.span.start, last.span.end), Some(value));
+        // "5,000 barrels a day, not the 1,000 estimated earlier": the
+        // figure set aside is denied, the one asserted stands.
+        if set_aside.iter().any(|r| r.contains(&q.span.start)) {
+            measure.polarity = Polarity::Negative;
+        }
+        out.push(measure);
         k += if range_end.is_some() { 2 } else { 1 };
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));

@@ -289,7 +289,21 @@ impl Extractor {
     ) {
         let text = sentence.text.as_str();
         let mentions = self.entities.find_in_sentence(text, &memory.person_names());
-        let found = attribution::find(text);
+        // A sentence read as going on an open quotation names no speaker
+        // when the quotation had in fact closed, or a stray mark opened
+        // none ("in this project, \"Nikita Danyuk ... emphasized."): it is
+        // read the other way then, and the quotation state follows.
+        let open_before = !memory.open_quote.is_empty();
+        let mut found = attribution::find_continuing(text, open_before);
+        let mut starts_in_quote = open_before;
+        if found.speaker.is_none() && (open_before || quote_marks(text) % 2 == 1) {
+            let other = attribution::find_continuing(text, !open_before);
+            if other.speaker.is_some() {
+                found = other;
+                starts_in_quote = !open_before;
+                memory.open_quote.clear();
+            }
+        }
         let speaker = found.speaker.as_deref().map(|s| self.resolve_speaker(s, memory));
         let relays: Vec<String> = found.relays.iter().map(|r| self.canonical_or_text(r)).collect();
         let attribution = |attributed: bool| -> Attribution {
@@ -310,7 +324,6 @@ impl Extractor {
         let dates = time::find(text, published);
         let clauses = clause::clauses(text);
         let cue_clause = clauses.iter().position(|(r, _)| r.contains(&found.cue_at)).unwrap_or(0);
-        let starts_in_quote = !memory.open_quote.is_empty();
         let first_claim = claims.len();
         // `apart[i]`: how many of the first `i` clauses are not joined by
         // `and`, so that "every clause from here to there is joined by
@@ -446,13 +459,36 @@ impl Extractor {
     fn resolve_speaker(&self, written: &str, memory: &Memory) -> String {
         // "the ministry" refers back; "the Foreign Ministry of the Islamic
         // Republic" names its own country.
+        let lower = written.to_lowercase();
+        let org = lower.contains("ministry") || lower.contains("department");
+        let named = self.entities.find(written);
+        let person_role = attribution::is_person_role(written);
+        // "the head of the PRC Foreign Ministry": the person the article
+        // named with a title of the same country or body ("Chinese Foreign
+        // Minister Wang Yi"), else the body itself.
         if attribution::is_reference(written)
-            && (attribution::is_person_role(written) || self.entities.find(written).is_empty())
+            && person_role
+            && org
+            && let Some(p) = memory.people.iter().rev().find_map(|(name, title)| {
+                let of_same = title.split_whitespace().any(|w| {
+                    let mut cap: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+                    cap.push_str(w.get(1..).unwrap_or_default());
+                    // A word the table knows ("Chinese"), naming the body
+                    // or written in its name ("Chinese Foreign Ministry").
+                    self.entities.lookup(&cap).is_some_and(|e| {
+                        named.iter().any(|m| {
+                            m.entity.name == e.name || m.entity.name.split_whitespace().any(|n| n == cap)
+                        })
+                    })
+                });
+                of_same.then(|| name.clone())
+            })
         {
+            return p;
+        }
+        if attribution::is_reference(written) && (named.is_empty() || (person_role && !org)) {
             // "he", "the minister": the speaker of the sentence before,
             // else the person it named last, else the last speaker.
-            let lower = written.to_lowercase();
-            let org = lower.contains("ministry") || lower.contains("department");
             let pronoun = lower.split_whitespace().count() == 1;
             if !org
                 && !pronoun
@@ -554,6 +590,11 @@ fn nth_word_start(text: &str, n: usize) -> usize {
 
 /// Whether a sentence leaves a quotation open at its end, and whether it
 /// closes one that was open at its start or that it opened.
+/// How many quotation marks `text` holds.
+fn quote_marks(text: &str) -> usize {
+    text.chars().filter(|c| matches!(c, '"' | '“' | '”')).count()
+}
+
 fn quote_balance(text: &str, starts_open: bool) -> (bool, bool) {
     let mut open = starts_open;
     let mut closed = false;

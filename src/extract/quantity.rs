@@ -78,7 +78,7 @@ fn may_hold_number(text: &str) -> bool {
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s(?P<scale>thousand|million|billion))?[- ](?P<unit>[a-z]+(?: [a-z]+)?)"
+        r"(?i:(?P<bound>{BOUND})\s+)?(?-u:\b)(?P<num>{NUM}|(?i:{WORD_NUM}))(?:\s(?P<scale>thousand|million|billion))?(?:[- ]|\s\[)(?P<unit>[a-z]+(?: [a-z]+)?)"
     ))
     .expect("valid count pattern")
 });
@@ -251,6 +251,9 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         };
         let Some(unit) = count_unit(unit_text) else { continue };
         let unit_end = unit_match.start() + unit.1;
+        // "5,000 [barrels]": the closing bracket is the unit's too.
+        let bracketed = text[..unit_match.start()].ends_with('[') && text[unit_end..].starts_with(']');
+        let unit_end = unit_end + usize::from(bracketed);
         let start = caps.name("bound").map_or(num.start(), |b| b.start());
         let whole = start..unit_end;
         let Some(value) = number(num.as_str()) else { continue };
@@ -542,6 +545,11 @@ mod tests {
         assert_eq!(values("killing all 298 people aboard"), ["Count 298 people <298 people>"]);
         assert_eq!(values("all 298 in total perished"), ["Count 298  <298>"]);
         assert_eq!(values("the workforce numbers about 7,500."), ["Count 7500  about <about 7,500>"]);
+        // A noun an editor put in brackets counts as written.
+        assert_eq!(
+            values("around 5,000 [barrels] a day"),
+            ["Count 5000 barrel about <around 5,000 [barrels]>"]
+        );
         // No bare count in a name, a time or a decimal.
         assert!(values("Flight 17, at 10:15, took 3.5 hours.").iter().all(|v| !v.contains("  ")));
     }
