@@ -500,3 +500,44 @@ fn a_negation_in_a_claim_worded_only_loosely_alike_contradicts_nothing() {
         .collect();
     assert_eq!(contradicting, [("a#1", "c#1")]);
 }
+
+#[test]
+fn two_sources_of_one_article_giving_their_own_figures_are_rivals() {
+    // The article gives three figures, so it tells a history and its
+    // publication dates none of them; two named sources, each with its
+    // figure as it stands, still contradict each other. The figure told
+    // as the one before ("estimated earlier") is history.
+    let t = tracker(&[(
+        "a",
+        "Outlet A",
+        "2010-04-29",
+        None,
+        "The leak is 5,000 barrels a day, Coast Guard officer Erik Swanson said.\n\n\
+         The environmental group SkyTruth calculated that the leak is about 20,000 barrels a day.\n\n\
+         Officials had estimated earlier that 1,000 barrels a day were leaking, Swanson said.",
+    )]);
+    let (kind, kind_type, _) = relation(&t, "a#1", "a#2").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Numeric)));
+    assert_ne!(relation(&t, "a#2", "a#3").map(|r| r.0), Some(RelationKind::Contradicts));
+}
+
+#[test]
+fn a_figure_set_aside_by_not_is_not_the_claims_own() {
+    // "5,000, not the 1,000" asserts 5,000: it neither negates the claim
+    // nor gives 1,000, so the later 1,000 of another outlet contradicts or
+    // revises nothing on that account, and the 5,000 is updated by 12,000.
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2010-04-29",
+            None,
+            "The well is leaking 5,000 barrels a day — not the 1,000 barrels estimated before.",
+        ),
+        ("b", "Outlet B", "2010-05-27", None, "The well is leaking 12,000 barrels a day."),
+    ]);
+    let a = &t.claims()[0];
+    assert_eq!(a.factuality().map(|f| f.to_string()).as_deref(), Some("CT+"));
+    let (kind, _, b_is_from) = relation(&t, "b#1", "a#1").expect("related");
+    assert_eq!((kind, b_is_from), (RelationKind::Updates, true));
+}

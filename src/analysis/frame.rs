@@ -155,6 +155,9 @@ pub(crate) struct Frame {
     /// measures: it tells that figure's history, and its publication
     /// date does not date an undated figure (see [`mark_histories`]).
     pub history: bool,
+    /// Tells of a figure changing ("earlier", "raised to", "revised"),
+    /// outside any phrase a contrastive "not" sets aside.
+    pub narrates_change: bool,
     /// Bit `k` set: the claim has the first word of `ANTONYMS[k]`.
     pub antonym_first: u32,
     /// Bit `k` set: the claim has the second word of `ANTONYMS[k]`.
@@ -305,6 +308,7 @@ impl Frame {
             article: claim.article().to_owned(),
             speaker: claim.attribution().and_then(|a| a.speaker.clone()),
             history: false,
+            narrates_change: narrates_change(text),
             antonym_first,
             antonym_second,
         }
@@ -351,6 +355,48 @@ impl Frame {
     pub(crate) fn firmly_negated(&self) -> bool {
         self.denial || (self.polarity == Polarity::Negative && self.certain)
     }
+}
+
+/// Words that tell of a figure changing over time: what was estimated
+/// before, what it was raised or revised to.
+const CHANGE: &[&str] = &[
+    "earlier",
+    "previous*",
+    "initial*",
+    "original*",
+    "later",
+    "raised",
+    "revised",
+    "lowered",
+    "upped",
+    "increased",
+    "decreased",
+    "up from",
+    "down from",
+    "had been",
+    "now",
+    "first",
+    "updated",
+];
+
+static CHANGE_WORDS: LazyLock<WordLexicon> = LazyLock::new(|| WordLexicon::new(CHANGE.iter().copied()));
+
+/// Whether `text` tells of a figure changing, its set-aside phrases
+/// ("not the 1,000 estimated earlier") left out.
+fn narrates_change(text: &str) -> bool {
+    let aside = crate::extract::attribution::contrastive_negations(text);
+    if aside.is_empty() {
+        return CHANGE_WORDS.any(text);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in aside {
+        kept.push_str(&text[at..r.start]);
+        kept.push(' ');
+        at = r.end;
+    }
+    kept.push_str(&text[at..]);
+    CHANGE_WORDS.any(&kept)
 }
 
 /// The range of values a bound allows around `value`.

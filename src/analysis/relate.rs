@@ -147,6 +147,20 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         };
         let date = |f: &Frame| f.holds().map_or_else(|| "undated".to_owned(), |d| d.to_string());
         return Some(match when {
+            // Two named sources of one article giving their own figures,
+            // neither told as what came before or after: rival estimates,
+            // however the article's other figures tell a history.
+            None if rival_sources(a, b) => {
+                let (ours, theirs) = reason.split_once(" where the other gives ").unwrap_or((&reason, ""));
+                Found::Contradicts(
+                    ContradictionType::Numeric,
+                    format!(
+                        "rival figures: {} gives {ours}, {} {theirs}",
+                        a.speaker.as_deref().unwrap_or_default(),
+                        b.speaker.as_deref().unwrap_or_default()
+                    ),
+                )
+            }
             Some(Ordering::Greater) => Found::Updates {
                 a_is_later: true,
                 reason: format!("a later figure ({}) gives {reason}", date(a)),
@@ -372,6 +386,17 @@ fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<String> 
         return Some(format!("{} where the other gives {}", texts(&ours), texts(&theirs)));
     }
     None
+}
+
+/// Whether two claims of one article come from two named sources, each
+/// giving its figure as it stands: neither tells of a figure changing
+/// ("earlier", "raised to"), and their dates, if any, overlap.
+fn rival_sources(a: &Frame, b: &Frame) -> bool {
+    a.article == b.article
+        && matches!((&a.speaker, &b.speaker), (Some(x), Some(y)) if x != y)
+        && !a.narrates_change
+        && !b.narrates_change
+        && !dates_disjoint(a, b)
 }
 
 /// Whether two values of one measure can be the same figure: one inside

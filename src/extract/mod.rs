@@ -298,7 +298,10 @@ impl Extractor {
         let mut starts_in_quote = open_before;
         if found.speaker.is_none() && (open_before || quote_marks(text) % 2 == 1) {
             let other = attribution::find_continuing(text, !open_before);
-            if other.speaker.is_some() {
+            // A mark read as closing a quotation no sentence opened must
+            // close on the cue that ends the sentence ("... emphasized in a
+            // conversation with RT."), not open a quotation as usual.
+            if other.speaker.is_some() && (open_before || other.whole_sentence) {
                 found = other;
                 starts_in_quote = !open_before;
                 memory.open_quote.clear();
