@@ -718,8 +718,13 @@ fn main() -> ExitCode {
                 scored[t].iter().enumerate().filter(|&(j, _)| on(j)).all(|(_, f)| f.negatives_share() >= 0.9)
             };
             let any_keeps = (0..grid.len()).any(keeps);
+            // Rounded: two settings that group alike tie, whatever order
+            // the quotes' figures were summed in (the last bits of a sum
+            // follow that order).
             let f1 = |t: usize| {
-                scored[t].iter().enumerate().filter(|&(j, _)| on(j)).map(|(_, f)| f.f1).sum::<f64>()
+                let sum =
+                    scored[t].iter().enumerate().filter(|&(j, _)| on(j)).map(|(_, f)| f.f1).sum::<f64>();
+                (sum * 1e9).round()
             };
             (0..grid.len())
                 .filter(|&t| !any_keeps || keeps(t))

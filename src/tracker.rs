@@ -650,6 +650,7 @@ impl Grouped {
             group_of: &self.group_of,
             scored,
             entities: &self.matcher.aliases,
+            matcher: &self.matcher,
         };
         let (relations, assessments) = analysis::analyze(&input, config, focus.as_deref());
         let answer_only = focus.is_some();
@@ -1012,6 +1013,7 @@ fn resume(corpus: Corpus, saved: Saved, matcher: MatchConfig, config: &AnalysisC
         group_of: &grouped.group_of,
         scored: &scored,
         entities: &grouped.matcher.aliases,
+        matcher: &grouped.matcher,
     };
     let (new_relations, judged) = analysis::analyze(&input, config, Some(&focus));
     // The saved relations between groups that did not change, and the new

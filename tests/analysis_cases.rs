@@ -541,3 +541,59 @@ fn a_figure_set_aside_by_not_is_not_the_claims_own() {
     let (kind, _, b_is_from) = relation(&t, "b#1", "a#1").expect("related");
     assert_eq!((kind, b_is_from), (RelationKind::Updates, true));
 }
+
+#[test]
+fn a_denial_contradicts_the_accusation_it_answers_however_worded() {
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2014-07-18",
+            None,
+            "Pro-Russian separatists shot down the passenger jet with a missile.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2014-07-18",
+            None,
+            "Ukrainian rebels have denied any involvement in the downing of the Malaysian aircraft.",
+        ),
+        (
+            "c",
+            "Outlet C",
+            "2014-07-18",
+            None,
+            "The airliner crashed in rebel-held territory near the border.",
+        ),
+        (
+            "d",
+            "Outlet D",
+            "2014-07-19",
+            None,
+            "Access to the crash site has been hampered by armed militants.",
+        ),
+    ]);
+    let (kind, kind_type, _) = relation(&t, "b#1", "a#1").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Polarity)));
+    // A place the rebels hold and a site they guard are not what they deny.
+    for other in ["c#1", "d#1"] {
+        assert_eq!(relation(&t, "b#1", other).map(|r| r.0), None, "{other}");
+    }
+}
+
+#[test]
+fn a_denial_of_responsibility_answers_the_blame_put_on_the_denier_only() {
+    let t = tracker(&[(
+        "a",
+        "Outlet A",
+        "2010-05-11",
+        None,
+        "BP said on Tuesday that the rig's owner was at fault.\n\n\
+         Transocean, in turn, blamed Halliburton, the contractor for the cement job.\n\n\
+         As for Halliburton, it denied responsibility, saying its workers were following orders.",
+    )]);
+    let (kind, kind_type, _) = relation(&t, "a#3", "a#2").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Polarity)));
+    assert_ne!(relation(&t, "a#3", "a#1").map(|r| r.0), Some(RelationKind::Contradicts));
+}

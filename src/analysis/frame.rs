@@ -141,6 +141,18 @@ pub(crate) struct Frame {
     pub certain: bool,
     /// Denies something ("denied", "rejected the reports").
     pub denial: bool,
+    /// Who denies, by the key of its head word ("rebels" in "the rebels
+    /// have denied"; the name a pronoun stands for).
+    pub denier: Option<u64>,
+    /// The kind of event the denial word itself names ("denied": deny).
+    pub denial_kind: Option<String>,
+    /// The kinds of event the claim names, sorted (see the matcher's
+    /// paraphrase classes).
+    pub events: Vec<String>,
+    /// The keys of the words its events are said of, sorted: who did it
+    /// ("separatists shot down", "shot down by militants") and, for an
+    /// accusation, who is accused ("blamed Halliburton").
+    pub agents: Vec<u64>,
     /// Dates the claim names.
     pub dates: Vec<PartialDate>,
     /// Amounts, durations, counts and percentages.
@@ -302,6 +314,10 @@ impl Frame {
             polarity,
             certain,
             denial: crate::extract::lexicon::denial_at(text).is_some(),
+            denier: None,
+            denial_kind: None,
+            events: Vec::new(),
+            agents: Vec::new(),
             dates,
             amounts,
             published: article.and_then(|a| a.meta().published),
@@ -312,6 +328,30 @@ impl Frame {
             antonym_first,
             antonym_second,
         }
+    }
+
+    /// Reads the kinds of event the claim names, the words they are said
+    /// of and, for a denial, who denies and the kind of the denial itself,
+    /// with the matcher's paraphrase classes. One pass over the words;
+    /// only needed where some claim denies something.
+    pub(crate) fn read_events(&mut self, text: &str, tokenizer: &crate::matching::Tokenizer) {
+        let words = tokenizer.read(text);
+        let mut events: Vec<String> = words.iter().filter_map(|w| w.kind.clone()).collect();
+        events.sort();
+        events.dedup();
+        if let Some(r) = crate::extract::lexicon::denial_at(text) {
+            self.denial_kind = tokenizer.read(&text[r.clone()]).into_iter().find_map(|w| w.kind);
+            self.denier = denier(&text[..r.start])
+                .and_then(|w| tokenizer.read(&w).into_iter().find_map(|w| w.head))
+                .map(|h| word_key(&h));
+        }
+        if !events.is_empty() {
+            let mut agents = agents(&words, self.denial_kind.as_deref());
+            agents.sort_unstable();
+            agents.dedup();
+            self.agents = agents;
+        }
+        self.events = events;
     }
 
     /// The stage, without the word.
@@ -355,6 +395,134 @@ impl Frame {
     pub(crate) fn firmly_negated(&self) -> bool {
         self.denial || (self.polarity == Polarity::Negative && self.certain)
     }
+}
+
+/// A content word as a key: a hash is enough to tell words apart here,
+/// in an eighth of the room of the word.
+fn word_key(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    word.hash(&mut h);
+    h.finish()
+}
+
+/// Whether a claim says its events of `key` (a content word's head).
+pub(crate) fn said_of(frame: &Frame, key: u64) -> bool {
+    frame.agents.binary_search(&key).is_ok()
+}
+
+/// Words that end the stretch before an event word in which its doer is
+/// named: prepositions and clause words ("crashed in rebel-held
+/// Ukraine", "the deal with rebel commanders").
+const NOT_DOER: &[&str] = &[
+    "in", "over", "from", "of", "with", "between", "near", "at", "on", "to", "and", "that", "when", "after",
+];
+
+/// Words between an event and its "by" that mean the "by" is not the
+/// event's: another verb's auxiliaries ("the crash site has been hampered
+/// by militants").
+const OTHER_VERB: &[&str] = &["has", "have", "had", "been", "was", "were", "is", "are", "be"];
+
+/// Kinds of event whose object is the one accused ("blamed Halliburton").
+const ACCUSATIONS: &[&str] = &["blame"];
+
+/// The keys of the words `words` says its events (other than `except`)
+/// of: up to three words before the event word, back to a preposition or
+/// clause word; the words of a "by" phrase right after it; and for an
+/// accusation, the words after it. Words of hyphenated compounds
+/// ("rebel-held") are places and descriptions, not doers.
+fn agents(words: &[crate::matching::Word], except: Option<&str>) -> Vec<u64> {
+    let mut out = Vec::new();
+    let content = |w: &crate::matching::Word| w.head.as_ref().filter(|_| !w.compound).map(|h| word_key(h));
+    for (e, word) in words.iter().enumerate() {
+        let Some(kind) = word.kind.as_deref().filter(|k| Some(*k) != except) else { continue };
+        for w in words[e.saturating_sub(3)..e].iter().rev() {
+            if NOT_DOER.contains(&w.written.as_str()) {
+                break;
+            }
+            out.extend(content(w));
+        }
+        let after = &words[e + 1..words.len().min(e + 9)];
+        if let Some(by) = after.iter().position(|w| w.written == "by")
+            && !after[..by].iter().any(|w| OTHER_VERB.contains(&w.written.as_str()))
+        {
+            out.extend(
+                after[by + 1..]
+                    .iter()
+                    .take_while(|w| w.head.is_some() || w.written == "the")
+                    .take(3)
+                    .filter_map(content),
+            );
+        }
+        if ACCUSATIONS.contains(&kind) {
+            out.extend(
+                after
+                    .iter()
+                    .take_while(|w| !NOT_DOER.contains(&w.written.as_str()))
+                    .take(3)
+                    .filter_map(content),
+            );
+        }
+    }
+    out
+}
+
+/// Words between a subject and its verb: auxiliaries and adverbs.
+const BEFORE_VERB: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "again",
+    "also",
+    "strongly",
+    "flatly",
+    "firmly",
+    "repeatedly",
+    "immediately",
+    "categorically",
+    "vehemently",
+    "quickly",
+    "swiftly",
+    "publicly",
+    "officially",
+    "both",
+    "all",
+];
+
+/// Prepositions a subject's head may be followed by ("militias in
+/// eastern Ukraine", "the Ministry of Defense").
+const PREPOSITIONS: &[&str] = &["in", "of", "from", "at", "on", "near", "for"];
+
+/// Pronouns that stand for a subject named before.
+const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "who", "which", "that"];
+
+/// The head word of who denies, from the text before the denial: the
+/// subject's last word before any prepositional phrase ("the separatist
+/// militias in eastern Ukraine have again denied": "militias"), or for a
+/// pronoun the name written before it ("As for Halliburton, it denied").
+fn denier(before: &str) -> Option<String> {
+    let words: Vec<&str> =
+        before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let mut k = words.len();
+    while k > 0 && BEFORE_VERB.contains(&words[k - 1].to_lowercase().as_str()) {
+        k -= 1;
+    }
+    let last = *words.get(k.checked_sub(1)?)?;
+    if SUBJECT_PRONOUNS.contains(&last.to_lowercase().as_str()) {
+        return words[..k - 1]
+            .iter()
+            .rev()
+            .take(6)
+            .find(|w| w.starts_with(char::is_uppercase))
+            .map(|w| (*w).to_owned());
+    }
+    // "militias in eastern Ukraine": the word before the preposition.
+    let from = k.saturating_sub(4);
+    let head = match words[from..k].iter().rposition(|w| PREPOSITIONS.contains(w)) {
+        Some(p) if from + p > 0 => words[from + p - 1],
+        _ => last,
+    };
+    Some(head.to_owned())
 }
 
 /// Words that tell of a figure changing over time: what was estimated

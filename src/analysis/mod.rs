@@ -90,6 +90,9 @@ pub(crate) struct Input<'a> {
     /// The pairs the matcher scored, as claim indices with the score.
     pub scored: &'a [(usize, usize, f64)],
     pub entities: &'a EntityTable,
+    /// The matcher's settings: its paraphrase classes and kinds of event
+    /// read the words of a denial and of what it denies.
+    pub matcher: &'a crate::MatchConfig,
 }
 
 /// The analysis results for the groups `focus` marks, all when `None`:
@@ -196,6 +199,12 @@ fn frames(input: &Input<'_>, config: &AnalysisConfig) -> Vec<Frame> {
         .par_iter()
         .map(|c| Frame::new(c, input.corpus.get(c.article()), config.amount_tolerance))
         .collect();
+    // Kinds of event and who they are said of only matter to a denial:
+    // read when some claim denies something.
+    if frames.iter().any(|f| f.denial) {
+        let tokenizer = crate::matching::Tokenizer::new(input.matcher);
+        frames.par_iter_mut().zip(input.claims).for_each(|(f, c)| f.read_events(c.text(), &tokenizer));
+    }
     let mut start = 0;
     while start < input.claims.len() {
         let article = input.claims[start].article();
@@ -275,6 +284,31 @@ fn candidate_pairs(
         if f.alignment.is_some() {
             for c in &f.countries {
                 buckets.entry(format!("alignment:{c}")).or_default().push(i);
+            }
+        }
+    }
+    // A denial and the claims naming a kind of event it names, each
+    // denial with the `window` of them on either side of it.
+    let mut by_event: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in frames.iter().enumerate() {
+        for kind in f.events.iter().filter(|k| Some(*k) != f.denial_kind.as_ref()) {
+            by_event.entry(kind.as_str()).or_default().push(i);
+        }
+    }
+    for members in by_event.values_mut() {
+        if !members.iter().any(|&m| frames[m].denier.is_some()) {
+            continue;
+        }
+        members.sort_by(|&a, &b| {
+            (frames[a].published, input.claims[a].id()).cmp(&(frames[b].published, input.claims[b].id()))
+        });
+        let w = config.window;
+        for (k, &x) in members.iter().enumerate().filter(|(_, x)| frames[**x].denier.is_some()) {
+            let near = members[k.saturating_sub(w)..k].iter().chain(members.iter().skip(k + 1).take(w));
+            for &y in near {
+                if input.group_of[x] != input.group_of[y] && (is_marked(x) || is_marked(y)) {
+                    pairs.push((x.min(y), x.max(y)));
+                }
             }
         }
     }

@@ -107,6 +107,17 @@ fn published(f: &Frame) -> String {
 
 /// The relation between `a` and `b`, if any.
 pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
+    // A denial contradicts the accusation it answers, however worded: the
+    // other claim says an event of a kind the denial names besides
+    // denying ("shot down") of the denier ("the rebels", "militants"), at
+    // a time the denial can answer. The countries each names do not
+    // matter: the denier's ("Ukrainian rebels") are not the accuser's.
+    if let Some(kind) = denial_answers(a, b).or_else(|| denial_answers(b, a)) {
+        return Some(Found::Contradicts(
+            ContradictionType::Polarity,
+            format!("one says it of the denier ({kind}), the other denies it"),
+        ));
+    }
     let parties = parties(a, b);
     if parties == Parties::Different {
         return None;
@@ -386,6 +397,20 @@ fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<String> 
         return Some(format!("{} where the other gives {}", texts(&ours), texts(&theirs)));
     }
     None
+}
+
+/// The kind of event `neg` denies and `pos` asserts of the denier, if
+/// `neg` is a denial answering `pos`.
+fn denial_answers<'f>(neg: &'f Frame, pos: &Frame) -> Option<&'f str> {
+    let denier = neg.denier?;
+    if !neg.denial || pos.negated() || dates_disjoint(neg, pos) || !super::frame::said_of(pos, denier) {
+        return None;
+    }
+    neg.events
+        .iter()
+        .filter(|k| Some(*k) != neg.denial_kind.as_ref())
+        .find(|k| pos.events.binary_search(k).is_ok())
+        .map(String::as_str)
 }
 
 /// Whether two claims of one article come from two named sources, each

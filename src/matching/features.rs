@@ -310,6 +310,45 @@ impl Tokenizer {
         }
     }
 
+    /// Every word of `text` in order, stop words too, each content word
+    /// read as the matcher reads it: by the head of its paraphrase class,
+    /// a phrase of a class as one word.
+    pub(crate) fn read(&self, text: &str) -> Vec<Word> {
+        let spans: Vec<(usize, &str)> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let hyphen_at = |i: usize| text.as_bytes().get(i) == Some(&b'-');
+        let lowered: Vec<String> = spans.iter().map(|(_, w)| w.to_lowercase()).collect();
+        let mut out = Vec::with_capacity(spans.len());
+        let mut k = 0;
+        while k < spans.len() {
+            let (at, w) = spans[k];
+            let written = lowered[k].clone();
+            let compound = (at > 0 && hyphen_at(at - 1)) || hyphen_at(at + w.len());
+            k += 1;
+            if written.chars().count() < 2 || self.stop.contains(written.as_str()) {
+                out.push(Word { written, head: None, kind: None, compound });
+                continue;
+            }
+            let stem = self.stemmer.stem(&written);
+            let class = match self.phrase_at(&stem, &lowered[k..]) {
+                Some((rest, class)) => {
+                    k += rest;
+                    Some(class)
+                }
+                None => self.synonyms.get(stem.as_ref()),
+            };
+            let (head, kind) = match class {
+                Some(c) => (c.head.clone(), c.kind.clone()),
+                None => (stem.into_owned(), None),
+            };
+            out.push(Word { written, head: Some(head), kind, compound });
+        }
+        out
+    }
+
     /// The phrase that starts with a word of stem `first` followed by
     /// `next`, as the number of words of `next` it takes and what stands
     /// for it.
@@ -321,6 +360,20 @@ impl Tokenizer {
             matches.then_some((rest.len(), head))
         })
     }
+}
+
+/// A word as [`Tokenizer::read`] reads it.
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    /// As written, lowercased.
+    pub(crate) written: String,
+    /// The head of its paraphrase class, or its stem; `None` for a stop
+    /// word.
+    pub(crate) head: Option<String>,
+    /// The kind of event it names.
+    pub(crate) kind: Option<String>,
+    /// It is joined to a neighbour by a hyphen ("rebel-held").
+    pub(crate) compound: bool,
 }
 
 /// Adds a word, by the stem that stands for it, with the kind of event it

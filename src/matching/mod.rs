@@ -25,12 +25,12 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use features::COMPARED;
+pub(crate) use features::{COMPARED, Tokenizer, Word};
 pub use score::{Component, Components, Disagreement, Penalty, QuantityComponent, Shared, WordingComponent};
 
 use crate::extract::EntityTable;
 use crate::model::Claim;
-use features::{Features, Tokenizer, Vocabulary};
+use features::{Features, Vocabulary};
 use score::{Kernel, Totals};
 
 /// The weights of the score's components in their weighted mean.
