@@ -597,3 +597,20 @@ fn a_denial_of_responsibility_answers_the_blame_put_on_the_denier_only() {
     assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Polarity)));
     assert_ne!(relation(&t, "a#3", "a#1").map(|r| r.0), Some(RelationKind::Contradicts));
 }
+
+#[test]
+fn rival_figures_of_one_article_contradict_whatever_countries_their_sources_name() {
+    // A Dutch expert's count and Ukrainian officials' count of one thing:
+    // the countries are the sources', not two parties the figures are of.
+    let t = tracker(&[(
+        "a",
+        "Outlet A",
+        "2014-07-22",
+        None,
+        "Only 200 bodies were aboard the train bound for Holland, said Jan Tuinder, a forensics expert.\n\n\
+         That was lower than the 282 bodies that Ukrainian officials have said were recovered.\n\n\
+         Investigators counted 200 bodies and 16 victims at first, officials said later.",
+    )]);
+    let (kind, kind_type, _) = relation(&t, "a#1", "a#2").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Numeric)));
+}

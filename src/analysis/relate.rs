@@ -118,6 +118,18 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
             format!("one says it of the denier ({kind}), the other denies it"),
         ));
     }
+    // Two sources of one article giving their own figures for one counted
+    // measure are rivals whatever countries each names: those are often
+    // the sources' own ("Ukrainian officials").
+    let ordered = matches!((a.holds(), b.holds()), (Some(x), Some(y)) if order(x, y).is_some());
+    if !ordered
+        && rival_sources(a, b)
+        && a.negated() == b.negated()
+        && let Some(unit) = shared_measure(a, b)
+        && let Some(reason) = measure_revision(a, b, Some(unit))
+    {
+        return Some(rivals(a, b, &reason));
+    }
     let parties = parties(a, b);
     if parties == Parties::Different {
         return None;
@@ -161,17 +173,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
             // Two named sources of one article giving their own figures,
             // neither told as what came before or after: rival estimates,
             // however the article's other figures tell a history.
-            None if rival_sources(a, b) => {
-                let (ours, theirs) = reason.split_once(" where the other gives ").unwrap_or((&reason, ""));
-                Found::Contradicts(
-                    ContradictionType::Numeric,
-                    format!(
-                        "rival figures: {} gives {ours}, {} {theirs}",
-                        a.speaker.as_deref().unwrap_or_default(),
-                        b.speaker.as_deref().unwrap_or_default()
-                    ),
-                )
-            }
+            None if rival_sources(a, b) => rivals(a, b, &reason),
             Some(Ordering::Greater) => Found::Updates {
                 a_is_later: true,
                 reason: format!("a later figure ({}) gives {reason}", date(a)),
@@ -411,6 +413,20 @@ fn denial_answers<'f>(neg: &'f Frame, pos: &Frame) -> Option<&'f str> {
         .filter(|k| Some(*k) != neg.denial_kind.as_ref())
         .find(|k| pos.events.binary_search(k).is_ok())
         .map(String::as_str)
+}
+
+/// The contradiction of two rival sources' figures; `reason` is
+/// `measure_revision`'s, `a`'s figures first.
+fn rivals(a: &Frame, b: &Frame, reason: &str) -> Found {
+    let (ours, theirs) = reason.split_once(" where the other gives ").unwrap_or((reason, ""));
+    Found::Contradicts(
+        ContradictionType::Numeric,
+        format!(
+            "rival figures: {} gives {ours}, {} {theirs}",
+            a.speaker.as_deref().unwrap_or_default(),
+            b.speaker.as_deref().unwrap_or_default()
+        ),
+    )
 }
 
 /// Whether two claims of one article come from two named sources, each

@@ -520,7 +520,14 @@ fn find_outside(lower: &str, outside: &[bool], needle: &str) -> Option<usize> {
 /// cue ("Aleksey Maslov, acting director of the Institute ..., said"),
 /// the name before it.
 fn noun_phrase_before(text: &str) -> Option<String> {
-    let trimmed = text.trim_end();
+    let mut trimmed = text.trim_end();
+    // "officials have said": the auxiliary is the verb's, not the subject's.
+    for aux in [" have", " has", " had"] {
+        if let Some(rest) = trimmed.strip_suffix(aux) {
+            trimmed = rest.trim_end();
+            break;
+        }
+    }
     if let Some(rest) = trimmed.strip_suffix(',') {
         return named_before_appositives(rest);
     }
@@ -565,6 +572,18 @@ fn subject_phrase(text: &str) -> Option<String> {
     let phrase = trimmed[start..].trim();
     let phrase = phrase.rsplit_once(" -- ").map_or(phrase, |(_, after)| after).trim_start_matches("-- ");
     let phrase = after_opening_adverbial(phrase)?;
+    // "the 282 bodies that Ukrainian officials said": the relative
+    // clause's subject.
+    let phrase = ["that ", "which "]
+        .iter()
+        .filter_map(|w| {
+            if let Some(rest) = phrase.strip_prefix(w) {
+                return Some((0, rest));
+            }
+            phrase.rfind(&format!(" {w}")).map(|i| (i, &phrase[i + 1 + w.len()..]))
+        })
+        .max_by_key(|(i, _)| *i)
+        .map_or(phrase, |(_, rest)| rest);
     let phrase =
         phrase.strip_suffix(" also").or_else(|| phrase.strip_suffix(" also,")).unwrap_or(phrase).trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -654,7 +673,14 @@ fn noun_phrase_after(text: &str) -> Option<String> {
         }
         words.push(w);
     }
-    (!words.is_empty() && words.len() <= 8).then(|| words.join(" "))
+    // "... said were recovered": a verb follows, no speaker does.
+    let verb_first = words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "were" | "are" | "be" | "been" | "being" | "had" | "has" | "have" | "would" | "could" | "should"
+        )
+    });
+    (!words.is_empty() && words.len() <= 8 && !verb_first).then(|| words.join(" "))
 }
 
 #[cfg(test)]
@@ -754,6 +780,11 @@ mod tests {
         );
         assert_eq!(speaker("The team found that the well was leaking.").as_deref(), Some("The team"));
         assert_eq!(speaker("Another leak has been found near the site.").as_deref(), None);
+        assert_eq!(
+            speaker("It was lower than the 282 bodies that Ukrainian officials have said were recovered.")
+                .as_deref(),
+            Some("Ukrainian officials")
+        );
     }
 
     #[test]
