@@ -61,10 +61,17 @@ const CUES: &[&str] = &[
     "call",
     "quoted",
     "published",
+    "contended",
+];
+
+/// Verbs that report a finding or a position ("SkyTruth calculated that",
+/// "the data show that"): cues only before "that", a colon or a
+/// quotation, or at the end of their clause, like [`STRICT_CUES`], since
+/// each also takes a plain object ("found a leak").
+const FINDING_CUES: &[&str] = &[
     "calculated",
     "estimated",
     "estimates",
-    "contended",
     "asserted",
     "alleged",
     "maintained",
@@ -77,7 +84,9 @@ const CUES: &[&str] = &[
 
 /// The first word of every cue, to skip most words with one lookup.
 static CUE_FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| CUES.iter().filter_map(|c| c.split(' ').next()).collect());
+    std::sync::LazyLock::new(|| {
+        CUES.iter().chain(FINDING_CUES).filter_map(|c| c.split(' ').next()).collect()
+    });
 
 /// Cues that are also nouns or take a plain object ("the United States",
 /// "announced new restrictions", "called on Washington"): they report
@@ -102,17 +111,6 @@ const STRICT_CUES: &[&str] = &[
     "quoted",
     "published",
     "added",
-    "calculated",
-    "estimated",
-    "estimates",
-    "asserted",
-    "alleged",
-    "maintained",
-    "acknowledged",
-    "admitted",
-    "found",
-    "showed",
-    "shows",
 ];
 
 /// Words that stand for someone named before.
@@ -232,11 +230,13 @@ pub(crate) fn find_continuing(text: &str, in_quote: bool) -> Found {
         }
         let cue = CUES
             .iter()
+            .chain(FINDING_CUES)
             .find(|c| text[i..].starts_with(**c) && text[i + c.len()..].starts_with([' ', ',', '.', ':']));
         let Some(cue) = cue else { continue };
         let before = &text[..i];
         let after = &text[i + cue.len()..];
-        if STRICT_CUES.contains(cue) && !introduces_content(after) && !ends_clause(after) {
+        let strict = STRICT_CUES.contains(cue) || FINDING_CUES.contains(cue);
+        if strict && !introduces_content(after) && !ends_clause(after) {
             continue;
         }
         // Passive: "This was announced by X", "are viewed by analysts".
