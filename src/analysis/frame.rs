@@ -335,7 +335,11 @@ impl Frame {
     /// with the matcher's paraphrase classes. One pass over the words;
     /// only needed where some claim denies something.
     pub(crate) fn read_events(&mut self, text: &str, tokenizer: &crate::matching::Tokenizer) {
-        let words = tokenizer.read(text);
+        // What a contrastive "not" sets aside ("Ukrainian forces, not the
+        // rebels, shot it down") is not what the claim says.
+        let aside = crate::extract::attribution::contrastive_negations(text);
+        let words: Vec<crate::matching::Word> =
+            tokenizer.read(text).into_iter().filter(|w| !aside.iter().any(|r| r.contains(&w.at))).collect();
         let mut events: Vec<String> = words.iter().filter_map(|w| w.kind.clone()).collect();
         events.sort();
         events.dedup();
@@ -418,6 +422,13 @@ const NOT_DOER: &[&str] = &[
     "in", "over", "from", "of", "with", "between", "near", "at", "on", "to", "and", "that", "when", "after",
 ];
 
+/// Reporting verbs: the doer of an event told after one is named after
+/// it ("Rebels say Kiev shot down ...": Kiev).
+const REPORTING: &[&str] = &[
+    "say", "says", "said", "claim", "claims", "claimed", "told", "tell", "tells", "believe", "believes",
+    "insist", "insists", "insisted", "allege", "alleges", "alleged", "accuse", "accuses", "accused",
+];
+
 /// Words between an event and its "by" that mean the "by" is not the
 /// event's: another verb's auxiliaries ("the crash site has been hampered
 /// by militants").
@@ -437,7 +448,9 @@ fn agents(words: &[crate::matching::Word], except: Option<&str>) -> Vec<u64> {
     for (e, word) in words.iter().enumerate() {
         let Some(kind) = word.kind.as_deref().filter(|k| Some(*k) != except) else { continue };
         for w in words[e.saturating_sub(3)..e].iter().rev() {
-            if NOT_DOER.contains(&w.written.as_str()) {
+            // "Separatists say Ukraine shot it down": the speaker of a
+            // reporting verb is not the doer.
+            if NOT_DOER.contains(&w.written.as_str()) || REPORTING.contains(&w.written.as_str()) {
                 break;
             }
             out.extend(content(w));
@@ -494,7 +507,7 @@ const BEFORE_VERB: &[&str] = &[
 const PREPOSITIONS: &[&str] = &["in", "of", "from", "at", "on", "near", "for"];
 
 /// Pronouns that stand for a subject named before.
-const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "who", "which", "that"];
+const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 
 /// The head word of who denies, from the text before the denial: the
 /// subject's last word before any prepositional phrase ("the separatist
@@ -508,6 +521,10 @@ fn denier(before: &str) -> Option<String> {
         k -= 1;
     }
     let last = *words.get(k.checked_sub(1)?)?;
+    // "the separatists who denied": the word the relative pronoun follows.
+    if matches!(last.to_lowercase().as_str(), "who" | "which" | "that") {
+        return words.get(k.checked_sub(2)?).map(|w| (*w).to_owned());
+    }
     if SUBJECT_PRONOUNS.contains(&last.to_lowercase().as_str()) {
         return words[..k - 1]
             .iter()
@@ -559,9 +576,11 @@ fn narrates_change(text: &str) -> bool {
     let mut kept = String::with_capacity(text.len());
     let mut at = 0;
     for r in aside {
-        kept.push_str(&text[at..r.start]);
-        kept.push(' ');
-        at = r.end;
+        if r.start >= at {
+            kept.push_str(&text[at..r.start]);
+            kept.push(' ');
+        }
+        at = at.max(r.end);
     }
     kept.push_str(&text[at..]);
     CHANGE_WORDS.any(&kept)

@@ -48,12 +48,27 @@ enum Parties {
 }
 
 fn parties(a: &Frame, b: &Frame) -> Parties {
-    if a.countries.is_empty() || b.countries.is_empty() {
+    compare_countries(&a.countries, &b.countries)
+}
+
+/// How the parties compare, leaving out the countries each claim's
+/// speaker names ("Ukrainian officials" speak for Ukraine; the figure is
+/// not about it for that).
+fn parties_besides_speakers(a: &Frame, b: &Frame) -> Parties {
+    let own = |f: &Frame| -> Vec<String> {
+        let speaker = f.speaker.as_deref().unwrap_or_default();
+        f.countries.iter().filter(|c| !speaker.contains(c.as_str())).cloned().collect()
+    };
+    compare_countries(&own(a), &own(b))
+}
+
+/// How two sorted lists of countries compare.
+fn compare_countries(a: &[String], b: &[String]) -> Parties {
+    if a.is_empty() || b.is_empty() {
         return Parties::Unknown;
     }
-    // Countries are sorted.
-    let a_in_b = a.countries.iter().all(|c| b.countries.binary_search(c).is_ok());
-    let b_in_a = b.countries.iter().all(|c| a.countries.binary_search(c).is_ok());
+    let a_in_b = a.iter().all(|c| b.binary_search(c).is_ok());
+    let b_in_a = b.iter().all(|c| a.binary_search(c).is_ok());
     if a_in_b || b_in_a { Parties::Compatible } else { Parties::Different }
 }
 
@@ -119,11 +134,13 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         ));
     }
     // Two sources of one article giving their own figures for one counted
-    // measure are rivals whatever countries each names: those are often
-    // the sources' own ("Ukrainian officials").
+    // measure are rivals unless the countries each names besides its
+    // source's own ("Ukrainian officials") differ: those are two parties'
+    // figures (NATO's count of Russia's troops, a minister's of Ukraine's).
     let ordered = matches!((a.holds(), b.holds()), (Some(x), Some(y)) if order(x, y).is_some());
     if !ordered
         && rival_sources(a, b)
+        && parties_besides_speakers(a, b) != Parties::Different
         && a.negated() == b.negated()
         && let Some(unit) = shared_measure(a, b)
         && let Some(reason) = measure_revision(a, b, Some(unit))

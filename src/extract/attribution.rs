@@ -239,6 +239,13 @@ pub(crate) fn find_continuing(text: &str, in_quote: bool) -> Found {
         if strict && !introduces_content(after) && !ends_clause(after) {
             continue;
         }
+        // "The alleged missile", "an estimated 200 people": an adjective.
+        let previous = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let adjective = matches!(previous.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their")
+            || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if FINDING_CUES.contains(cue) && adjective {
+            continue;
+        }
         // Passive: "This was announced by X", "are viewed by analysts".
         let speaker = if before.trim_end().ends_with(" was") || before.trim_end().ends_with(" were") {
             after.trim_start().strip_prefix("by ").and_then(noun_phrase_after)
@@ -313,7 +320,7 @@ pub(crate) fn unnamed(speaker: &str) -> Option<String> {
 /// Words that open a noun phrase: what a contrastive "not" sets aside
 /// ("5,000 barrels a day, not the 1,000 estimated earlier").
 const DETERMINERS: &[&str] =
-    &["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "any"];
+    &["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"];
 
 /// The byte ranges of `text` that a contrastive negation sets aside: a
 /// "not" after a comma or dash that opens a noun phrase ("5,000 barrels
@@ -324,43 +331,66 @@ const DETERMINERS: &[&str] =
 /// phrase set aside is negated.
 pub(crate) fn contrastive_negations(text: &str) -> Vec<std::ops::Range<usize>> {
     let lower = text.to_ascii_lowercase();
-    let mut out = Vec::new();
-    for (at, _) in lower.match_indices("not ") {
-        if at > 0 && lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (at, _) in lower.match_indices("not") {
+        // A whole word, followed by any space ("not\nthe"), and not inside
+        // a phrase already set aside ("not the 1,000 - not 100 -").
+        let followed = lower[at + 3..].starts_with(char::is_whitespace);
+        let word_start = at == 0 || !lower[..at].ends_with(|c: char| c.is_alphanumeric());
+        if !followed || !word_start || out.last().is_some_and(|r| at < r.end) {
             continue;
         }
-        let after = &lower[at + "not ".len()..];
-        let next = after.split_whitespace().next().unwrap_or("");
+        let after = lower[at + 3..].trim_start();
+        let offset = lower.len() - after.len();
+        let mut next_words = after.split_whitespace();
+        let next = next_words.next().unwrap_or("");
+        // "not a single body had been recovered" is a plain negation.
+        let emphatic = next == "a" && next_words.next() == Some("single");
         let opens_phrase = DETERMINERS.contains(&next)
             || next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'));
-        if !opens_phrase {
+        if !opens_phrase || emphatic {
             continue;
         }
         let phrase_len = phrase_end(after);
         let phrase = &after[..phrase_len];
         let before = lower[..at].trim_end();
         let after_break = before.ends_with([',', '—', '–', '-']);
-        let end = match phrase.find(" but ") {
-            Some(but) => at + "not ".len() + but,
-            None if after_break => at + "not ".len() + phrase_len,
+        let (len, set_aside) = match phrase.find(" but ") {
+            Some(but) => (but, &phrase[..but]),
+            None if after_break => (phrase_len, phrase),
             None => continue,
         };
-        out.push(at..end);
+        // A verb inside is a clause of its own, negated: "By Friday, not
+        // a body had been found".
+        if set_aside.split_whitespace().any(|w| AUXILIARIES.contains(&w)) {
+            continue;
+        }
+        out.push(at..offset + len);
     }
     out
 }
 
-/// Where the phrase opening `text` ends: at a clause mark, or a comma or
-/// full stop that is not inside a number ("1,000", "2.5").
+/// Auxiliaries and copulas: a phrase holding one is a clause.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "did",
+    "does",
+];
+
+/// Where the phrase opening `text` ends: at a clause mark or a spaced
+/// dash, or a comma or full stop that is not inside a number ("1,000",
+/// "2.5").
 fn phrase_end(text: &str) -> usize {
     let bytes = text.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
-    text.char_indices()
+    let dash = text.find(" - ").into_iter().chain(text.find(" -- ")).min().unwrap_or(text.len());
+    let mark = text
+        .char_indices()
         .find(|&(i, c)| {
             matches!(c, ';' | '—' | '–' | ')' | '(')
                 || (matches!(c, ',' | '.') && !(digit(i.checked_sub(1)) && digit(Some(i + 1))))
         })
-        .map_or(text.len(), |(i, _)| i)
+        .map_or(text.len(), |(i, _)| i);
+    mark.min(dash)
 }
 
 /// The FactBank value of a clause.
@@ -639,7 +669,8 @@ fn after_opening_adverbial(phrase: &str) -> Option<&str> {
         return Some(phrase);
     }
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let name = words
+    // The opener itself ("Later", "In") is not part of the name after it.
+    let name = words[1..]
         .iter()
         .rev()
         .take_while(|w| {
@@ -653,11 +684,11 @@ fn after_opening_adverbial(phrase: &str) -> Option<&str> {
     };
     let kept = match name {
         0 => described()?,
-        n if n == words.len() => return None,
         n => n,
     };
-    let start = phrase.len() - words[words.len() - kept..].join(" ").len();
-    Some(&phrase[start..])
+    // Where the kept words start, however the words are spaced.
+    let first = words[words.len() - kept];
+    Some(&phrase[first.as_ptr() as usize - phrase.as_ptr() as usize..])
 }
 
 /// The noun phrase starting right after a cue: up to a comma, quote, or
@@ -780,6 +811,13 @@ mod tests {
         );
         assert_eq!(speaker("The team found that the well was leaking.").as_deref(), Some("The team"));
         assert_eq!(speaker("Another leak has been found near the site.").as_deref(), None);
+        assert_eq!(speaker("Later Obama said that the leak would stop.").as_deref(), Some("Obama"));
+        assert_eq!(
+            speaker("After the talks Ömer  Çelik said that ties grew.").as_deref(),
+            Some("Ömer  Çelik")
+        );
+        assert_eq!(speaker("The alleged missile that downed the plane was a Buk.").as_deref(), None);
+        assert_eq!(speaker("An estimated 200 people that were aboard were Dutch.").as_deref(), None);
         assert_eq!(
             speaker("It was lower than the 282 bodies that Ukrainian officials have said were recovered.")
                 .as_deref(),
@@ -819,5 +857,14 @@ mod tests {
             contrastive_negations("The talks did not succeed, not least because of sanctions.").is_empty()
         );
         assert!(contrastive_negations("Knot the rope, not a problem").len() == 1);
+        // One "not" inside another's phrase is not a second range.
+        let text = "The leak is 5,000 barrels a day, not the 1,000 barrels - not 100 - estimated earlier.";
+        let ranges = contrastive_negations(text);
+        assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start), "{ranges:?}");
+        assert_eq!(contrastive_negations("Fewer, not\nthe 1,000 barrels").len(), 1);
+        for plain in ["By Friday, not a single body had been recovered.", "In fact, not the army had fired."]
+        {
+            assert!(contrastive_negations(plain).is_empty(), "{plain}");
+        }
     }
 }

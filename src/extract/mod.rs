@@ -300,8 +300,14 @@ impl Extractor {
             let other = attribution::find_continuing(text, !open_before);
             // A mark read as closing a quotation no sentence opened must
             // close on the cue that ends the sentence ("... emphasized in a
-            // conversation with RT."), not open a quotation as usual.
-            if other.speaker.is_some() && (open_before || other.whole_sentence) {
+            // conversation with RT."), not open a quotation as usual; a
+            // quotation read as closed before the sentence must leave it
+            // marks that open and close a quotation of its own ("Maslov
+            // clarified that this is \"not just ...\""), not be the rest of
+            // the open one.
+            let marks = quote_marks(text);
+            let fits = if open_before { marks > 0 && marks.is_multiple_of(2) } else { other.whole_sentence };
+            if other.speaker.is_some() && fits {
                 found = other;
                 starts_in_quote = !open_before;
                 memory.open_quote.clear();
@@ -473,9 +479,20 @@ impl Extractor {
             && person_role
             && org
             && let Some(p) = memory.people.iter().rev().find_map(|(name, title)| {
+                // The body's own word ("foreign" of "Foreign Ministry") is
+                // in the title too: a country's president does not head
+                // its defence ministry.
+                let body = lower
+                    .split_whitespace()
+                    .take_while(|w| !w.starts_with("ministr") && !w.starts_with("department"))
+                    .last();
+                if !body.is_some_and(|b| title.split_whitespace().any(|w| w == b)) {
+                    return None;
+                }
                 let of_same = title.split_whitespace().any(|w| {
-                    let mut cap: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
-                    cap.push_str(w.get(1..).unwrap_or_default());
+                    let mut chars = w.chars();
+                    let mut cap: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
+                    cap.push_str(chars.as_str());
                     // A word the table knows ("Chinese"), naming the body
                     // or written in its name ("Chinese Foreign Ministry").
                     self.entities.lookup(&cap).is_some_and(|e| {
@@ -591,13 +608,13 @@ fn nth_word_start(text: &str, n: usize) -> usize {
     text.len()
 }
 
-/// Whether a sentence leaves a quotation open at its end, and whether it
-/// closes one that was open at its start or that it opened.
 /// How many quotation marks `text` holds.
 fn quote_marks(text: &str) -> usize {
     text.chars().filter(|c| matches!(c, '"' | '“' | '”')).count()
 }
 
+/// Whether a sentence leaves a quotation open at its end, and whether it
+/// closes one that was open at its start or that it opened.
 fn quote_balance(text: &str, starts_open: bool) -> (bool, bool) {
     let mut open = starts_open;
     let mut closed = false;

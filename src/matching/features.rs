@@ -329,7 +329,7 @@ impl Tokenizer {
             let compound = (at > 0 && hyphen_at(at - 1)) || hyphen_at(at + w.len());
             k += 1;
             if written.chars().count() < 2 || self.stop.contains(written.as_str()) {
-                out.push(Word { written, head: None, kind: None, compound });
+                out.push(Word { written, head: None, kind: None, compound, at });
                 continue;
             }
             let stem = self.stemmer.stem(&written);
@@ -344,7 +344,7 @@ impl Tokenizer {
                 Some(c) => (c.head.clone(), c.kind.clone()),
                 None => (stem.into_owned(), None),
             };
-            out.push(Word { written, head: Some(head), kind, compound });
+            out.push(Word { written, head: Some(head), kind, compound, at });
         }
         out
     }
@@ -374,6 +374,8 @@ pub(crate) struct Word {
     pub(crate) kind: Option<String>,
     /// It is joined to a neighbour by a hyphen ("rebel-held").
     pub(crate) compound: bool,
+    /// Byte offset in the text read.
+    pub(crate) at: usize,
 }
 
 /// Adds a word, by the stem that stands for it, with the kind of event it
