@@ -338,13 +338,14 @@ impl Frame {
         // What a contrastive "not" sets aside ("Ukrainian forces, not the
         // rebels, shot it down") is not what the claim says.
         let aside = crate::extract::attribution::contrastive_negations(text);
-        let words: Vec<crate::matching::Word> =
-            tokenizer.read(text).into_iter().filter(|w| !aside.iter().any(|r| r.contains(&w.at))).collect();
+        let (words, aside_words): (Vec<crate::matching::Word>, Vec<_>) =
+            tokenizer.read(text).into_iter().partition(|w| !aside.iter().any(|r| r.contains(&w.at)));
         let mut events: Vec<String> = words.iter().filter_map(|w| w.kind.clone()).collect();
         events.sort();
         events.dedup();
         if let Some(r) = crate::extract::lexicon::denial_at(text) {
-            self.denial_kind = tokenizer.read(&text[r.clone()]).into_iter().find_map(|w| w.kind);
+            self.denial_kind =
+                words.iter().chain(&aside_words).filter(|w| r.contains(&w.at)).find_map(|w| w.kind.clone());
             self.denier = denier(&text[..r.start])
                 .and_then(|w| tokenizer.read(&w).into_iter().find_map(|w| w.head))
                 .map(|h| word_key(&h));

@@ -137,13 +137,21 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     // measure are rivals unless the countries each names besides its
     // source's own ("Ukrainian officials") differ: those are two parties'
     // figures (NATO's count of Russia's troops, a minister's of Ukraine's).
+    // Neither figure is told as what came before or after, however the
+    // article's other figures tell a history. Read before the parties
+    // test, since the countries are often the sources' own.
+    // The same counted thing ("5,000 barrels a day", "between 12,000 and
+    // 19,000 barrels") is the same measure however it is worded; other
+    // figures need the claims worded alike.
+    let alike = cx.same_group || cx.score >= cx.measure_floor;
+    let shared = shared_measure(a, b);
     let ordered = matches!((a.holds(), b.holds()), (Some(x), Some(y)) if order(x, y).is_some());
     if !ordered
+        && (alike || shared.is_some())
         && rival_sources(a, b)
         && parties_besides_speakers(a, b) != Parties::Different
         && a.negated() == b.negated()
-        && let Some(unit) = shared_measure(a, b)
-        && let Some(reason) = measure_revision(a, b, Some(unit))
+        && let Some(reason) = measure_revision(a, b, if alike { None } else { shared })
     {
         return Some(rivals(a, b, &reason));
     }
@@ -168,11 +176,6 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     // Terms of agreements are left to the rule below: two terms for the
     // same parties are often two agreements. Inside one group it is the
     // same: the group's verdict says superseded or disputed.
-    // The same counted thing ("5,000 barrels a day", "between 12,000 and
-    // 19,000 barrels") is the same measure however it is worded; other
-    // figures need the claims worded alike.
-    let alike = cx.same_group || cx.score >= cx.measure_floor;
-    let shared = shared_measure(a, b);
     if (alike || shared.is_some())
         && !agreement
         && a.negated() == b.negated()
@@ -187,10 +190,6 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         };
         let date = |f: &Frame| f.holds().map_or_else(|| "undated".to_owned(), |d| d.to_string());
         return Some(match when {
-            // Two named sources of one article giving their own figures,
-            // neither told as what came before or after: rival estimates,
-            // however the article's other figures tell a history.
-            None if rival_sources(a, b) => rivals(a, b, &reason),
             Some(Ordering::Greater) => Found::Updates {
                 a_is_later: true,
                 reason: format!("a later figure ({}) gives {reason}", date(a)),

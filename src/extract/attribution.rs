@@ -330,6 +330,10 @@ const DETERMINERS: &[&str] =
 /// of its phrase. The clause around it asserts what it says; only the
 /// phrase set aside is negated.
 pub(crate) fn contrastive_negations(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Most text has no "not" at all: no copy is made for it.
+    if !text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"not")) {
+        return Vec::new();
+    }
     let lower = text.to_ascii_lowercase();
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for (at, _) in lower.match_indices("not") {
