@@ -878,7 +878,21 @@ fn print_pairs(story: &Story) {
         same.iter().filter(|p| p.0 < MatchConfig::default().threshold).count()
     );
     for (s, a, b) in &same {
-        println!("same {s:.3}\n  {}\n  {}", text(*a), text(*b));
+        let why = scorer.features(*a, *b).map(|f| {
+            let flags = [
+                (f.party_conflict, "party"),
+                (f.status_conflict, "status"),
+                (f.event_conflict, "event"),
+                (f.money_missing, "money"),
+                (f.figure_conflict, "figure"),
+            ];
+            let flags: Vec<&str> = flags.iter().filter(|(v, _)| *v > 0.0).map(|(_, n)| *n).collect();
+            format!(
+                "words {:.2} contained {:.2} content {:.2} entities {:.2} quantities {:.2} wording {:.2} conflicts {flags:?}",
+                f.words, f.contained, f.content, f.entities, f.quantities, f.wording
+            )
+        });
+        println!("same {s:.3} {}\n  {}\n  {}", why.unwrap_or_default(), text(*a), text(*b));
     }
     for (s, a, b) in different.iter().take(15) {
         println!("diff {s:.3}\n  {}\n  {}", text(*a), text(*b));

@@ -670,3 +670,78 @@ fn two_sources_counting_two_parties_are_not_rivals() {
     )]);
     assert_ne!(relation(&t, "a#1", "a#2").map(|r| r.0), Some(RelationKind::Contradicts));
 }
+
+/// The relation of the claims `a` and `b` themselves, whatever groups
+/// they are in: its kind and type.
+fn claim_relation(t: &Tracker, a: &str, b: &str) -> Option<(RelationKind, Option<ContradictionType>)> {
+    t.relations()
+        .iter()
+        .find(|r| r.pairs.iter().any(|p| (p.from == a && p.to == b) || (p.from == b && p.to == a)))
+        .map(|r| (r.kind, r.contradiction))
+}
+
+#[test]
+fn rival_accounts_of_who_did_it_contradict() {
+    let t = tracker(&[
+        (
+            "a",
+            "Outlet A",
+            "2014-07-18",
+            None,
+            "A Malaysian airliner was shot down over eastern Ukraine by militants.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "2014-07-18",
+            None,
+            "Russia's defence ministry claimed that if the plane was shot down, it was by Ukrainian forces.",
+        ),
+        ("c", "Outlet C", "2014-07-18", None, "Separatists say Kiev brought down the Boeing over Donetsk."),
+        (
+            "d",
+            "Outlet D",
+            "2014-07-18",
+            None,
+            "The Malaysian airliner crashed in rebel-held territory after a Buk missile system shot it down.",
+        ),
+        (
+            "e",
+            "Outlet E",
+            "2014-07-19",
+            None,
+            "Western governments immediately blamed the rebels for the downing.",
+        ),
+    ]);
+    let rival = |x: &str, y: &str| {
+        claim_relation(&t, x, y) == Some((RelationKind::Contradicts, Some(ContradictionType::Structure)))
+    };
+    assert!(rival("a#1", "b#1"));
+    assert!(rival("b#1", "e#1"));
+    // Kiev and Ukrainian forces are one party; the passive's subject,
+    // what crashed and an instrument are no doers.
+    assert!(!rival("b#1", "c#1"));
+    for other in ["a#1", "b#1", "c#1", "e#1"] {
+        assert!(!rival("d#1", other), "{other}");
+    }
+}
+
+#[test]
+fn rival_blame_told_by_one_outlet_contradicts() {
+    let t = tracker(&[(
+        "a",
+        "Outlet A",
+        "2010-05-11",
+        None,
+        "BP, the owner of the well, blamed its contractor, Transocean.\n\n\
+         Transocean, in turn, blamed Halliburton, the contractor for the cement job.\n\n\
+         BP later blamed its contractor, Transocean, for the failure of the valve.",
+    )]);
+    let rival = |x: &str, y: &str| {
+        claim_relation(&t, x, y) == Some((RelationKind::Contradicts, Some(ContradictionType::Structure)))
+    };
+    assert!(rival("a#1", "a#2"));
+    assert!(rival("a#3", "a#2"));
+    // One accuser blaming one party twice tells no rival account.
+    assert!(!rival("a#1", "a#3"));
+}

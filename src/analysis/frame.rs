@@ -153,6 +153,15 @@ pub(crate) struct Frame {
     /// ("separatists shot down", "shot down by militants") and, for an
     /// accusation, who is accused ("blamed Halliburton").
     pub agents: Vec<u64>,
+    /// Who the claim says did an event that one party does (see
+    /// [`ACCOUNTS`]): the kind, and the key and written form of each party
+    /// named as its doer (for an accusation, as the one accused), sorted.
+    /// Only parties count: a name, or a word of a class of parties
+    /// (rebels, the military, the government), not an instrument.
+    pub accounts: Vec<(String, u64, String)>,
+    /// The keys of the parties the claim says accuse ("BP blamed
+    /// Transocean": BP), sorted: the sources of the accounts it tells.
+    pub accusers: Vec<u64>,
     /// Dates the claim names.
     pub dates: Vec<PartialDate>,
     /// Amounts, durations, counts and percentages.
@@ -318,6 +327,8 @@ impl Frame {
             denial_kind: None,
             events: Vec::new(),
             agents: Vec::new(),
+            accounts: Vec::new(),
+            accusers: Vec::new(),
             dates,
             amounts,
             published: article.and_then(|a| a.meta().published),
@@ -331,10 +342,16 @@ impl Frame {
     }
 
     /// Reads the kinds of event the claim names, the words they are said
-    /// of and, for a denial, who denies and the kind of the denial itself,
-    /// with the matcher's paraphrase classes. One pass over the words;
-    /// only needed where some claim denies something.
-    pub(crate) fn read_events(&mut self, text: &str, tokenizer: &crate::matching::Tokenizer) {
+    /// of, the parties it names as doers of an event one party does (see
+    /// [`ACCOUNTS`]) and, for a denial, who denies and the kind of the
+    /// denial itself, with the matcher's paraphrase classes and entity
+    /// table. One pass over the words.
+    pub(crate) fn read_events(
+        &mut self,
+        text: &str,
+        tokenizer: &crate::matching::Tokenizer,
+        aliases: &crate::extract::EntityTable,
+    ) {
         // What a contrastive "not" sets aside ("Ukrainian forces, not the
         // rebels, shot it down") is not what the claim says.
         let aside = crate::extract::attribution::contrastive_negations(text);
@@ -355,6 +372,15 @@ impl Frame {
             agents.sort_unstable();
             agents.dedup();
             self.agents = agents;
+            if !self.negated() {
+                let (mut accounts, mut accusers) = accounts(text, &words, aliases);
+                accounts.sort();
+                accounts.dedup();
+                accusers.sort_unstable();
+                accusers.dedup();
+                self.accounts = accounts;
+                self.accusers = accusers;
+            }
         }
         self.events = events;
     }
@@ -448,37 +474,159 @@ fn agents(words: &[crate::matching::Word], except: Option<&str>) -> Vec<u64> {
     let content = |w: &crate::matching::Word| w.head.as_ref().filter(|_| !w.compound).map(|h| word_key(h));
     for (e, word) in words.iter().enumerate() {
         let Some(kind) = word.kind.as_deref().filter(|k| Some(*k) != except) else { continue };
-        for w in words[e.saturating_sub(3)..e].iter().rev() {
-            // "Separatists say Ukraine shot it down": the speaker of a
-            // reporting verb is not the doer.
-            if NOT_DOER.contains(&w.written.as_str()) || REPORTING.contains(&w.written.as_str()) {
-                break;
-            }
-            out.extend(content(w));
-        }
-        let after = &words[e + 1..words.len().min(e + 9)];
-        if let Some(by) = after.iter().position(|w| w.written == "by")
-            && !after[..by].iter().any(|w| OTHER_VERB.contains(&w.written.as_str()))
-        {
-            out.extend(
-                after[by + 1..]
-                    .iter()
-                    .take_while(|w| w.head.is_some() || w.written == "the")
-                    .take(3)
-                    .filter_map(content),
-            );
-        }
-        if ACCUSATIONS.contains(&kind) {
-            out.extend(
-                after
-                    .iter()
-                    .take_while(|w| !NOT_DOER.contains(&w.written.as_str()))
-                    .take(3)
-                    .filter_map(content),
-            );
-        }
+        let (before, by, accused) = doer_words(words, e, kind);
+        out.extend(before.iter().chain(by).chain(accused).filter_map(content));
     }
     out
+}
+
+/// The words an event word (`words[e]`, of kind `kind`) is said of: up to
+/// three before it, back to a preposition, a clause word or a reporting
+/// verb ("Separatists say Ukraine shot it down": Ukraine); those of a "by"
+/// phrase after it ("shot down by militants", "if it was shot down, it
+/// was by Ukrainian forces"); and for an accusation, those after it
+/// ("blamed Halliburton").
+fn doer_words<'w>(
+    words: &'w [crate::matching::Word],
+    e: usize,
+    kind: &str,
+) -> (&'w [crate::matching::Word], &'w [crate::matching::Word], &'w [crate::matching::Word]) {
+    let from = words[e.saturating_sub(3)..e]
+        .iter()
+        .rposition(|w| NOT_DOER.contains(&w.written.as_str()) || REPORTING.contains(&w.written.as_str()))
+        .map_or(e.saturating_sub(3), |p| e.saturating_sub(3) + p + 1);
+    let before = &words[from..e];
+    let after = &words[e + 1..words.len().min(e + 9)];
+    let by = match after.iter().position(|w| w.written == "by") {
+        // Another verb's "by" ("the crash site has been hampered by
+        // militants") is not the event's, unless it is the cleft "it was
+        // by".
+        Some(by)
+            if !after[..by].iter().any(|w| OTHER_VERB.contains(&w.written.as_str()))
+                || matches!(&after[..by], [it, was] if it.written == "it" && OTHER_VERB.contains(&was.written.as_str())) =>
+        {
+            let phrase = &after[by + 1..];
+            let len = phrase.iter().take_while(|w| w.head.is_some() || w.written == "the").take(3).count();
+            &phrase[..len]
+        }
+        _ => &[],
+    };
+    let accused = if ACCUSATIONS.contains(&kind) {
+        let len = after.iter().take_while(|w| !NOT_DOER.contains(&w.written.as_str())).take(3).count();
+        &after[..len]
+    } else {
+        &[]
+    };
+    (before, by, accused)
+}
+
+/// Kinds of event one party does to one thing, so that two accounts
+/// naming different doers of it are rival accounts: who shot the plane
+/// down, who is to blame.
+pub(crate) const ACCOUNTS: &[&str] = &["crash", "blame"];
+
+/// The forms of "be": before an event word, its passive.
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Heads of the paraphrase classes of events that befall their subject:
+/// "the plane crashed" names no doer.
+const BEFALLS: &[&str] = &["crash"];
+
+/// Heads of the paraphrase classes whose words name parties that act
+/// (rebels, the military, a government).
+const PARTY_CLASSES: &[&str] = &["rebel", "military", "government"];
+
+/// Words of instruments and causes, not parties: a doer phrase holding
+/// one names what did it, not who ("a Buk missile system").
+const INSTRUMENTS: &[&str] =
+    &["missile", "weapon", "system", "launcher", "bomb", "explosion", "blast", "device", "object", "objects"];
+
+/// The parties `text` names as the doers of its events of the kinds in
+/// [`ACCOUNTS`] (for an accusation, the parties accused, not the
+/// accuser): each with the kind, the key of its head and its word as
+/// written. A party is a word of one of [`PARTY_CLASSES`], or a name: a
+/// capitalised word other than the text's first, not in a hyphenated
+/// compound ("Russian-backed rebels" are rebels). A phrase naming an
+/// instrument is left out whole. Second, the keys of the parties named
+/// as accusers.
+///
+/// A party the entity table knows is keyed by its entity ("Kiev" and
+/// "Ukrainian" are Ukraine); `aliases` is read only when a claim names a
+/// party.
+fn accounts(
+    text: &str,
+    words: &[crate::matching::Word],
+    aliases: &crate::extract::EntityTable,
+) -> (Vec<(String, u64, String)>, Vec<u64>) {
+    let mut out = Vec::new();
+    let mut accusers = Vec::new();
+    let first = words.iter().find(|w| w.head.is_some()).map(|w| w.at);
+    let mentions = std::cell::OnceCell::new();
+    let key = |at: usize, head: &str| {
+        let mentions = mentions.get_or_init(|| aliases.find(text));
+        mentions
+            .iter()
+            .find(|m| m.start <= at && at < m.end)
+            .map_or_else(|| word_key(head), |m| word_key(&m.entity.name))
+    };
+    let party = |w: &crate::matching::Word| -> Option<(u64, String)> {
+        let head = w.head.as_ref().filter(|_| !w.compound)?;
+        let named = Some(w.at) != first && text[w.at..].starts_with(char::is_uppercase);
+        (named || PARTY_CLASSES.contains(&head.as_str())).then(|| (key(w.at, head), w.written.clone()))
+    };
+    let instrument = |phrase: &[crate::matching::Word]| {
+        phrase.iter().any(|w| {
+            INSTRUMENTS.contains(&w.written.as_str())
+                || w.head.as_deref().is_some_and(|h| INSTRUMENTS.contains(&h))
+        })
+    };
+    for (e, word) in words.iter().enumerate() {
+        let Some(kind) = word.kind.as_deref().filter(|k| ACCOUNTS.contains(k)) else { continue };
+        let (before, by, accused) = doer_words(words, e, kind);
+        // An accusation's own doer is the accuser; the accused is its
+        // value. A cause's "by" names the doer.
+        // In the passive ("the flight was shot down") the words before
+        // are what it befell; so they are before a word of what befalls
+        // its subject ("the plane crashed").
+        let passive = before.iter().any(|w| BE.contains(&w.written.as_str()))
+            || word.head.as_deref().is_some_and(|h| BEFALLS.contains(&h));
+        let phrases: [&[crate::matching::Word]; 2] = match () {
+            () if ACCUSATIONS.contains(&kind) && !accused.is_empty() => {
+                // The accuser is the subject: named before the word, or
+                // else the name that opens the sentence ("Transocean, in
+                // turn, blamed Halliburton").
+                let named: Vec<u64> = before.iter().filter_map(party).map(|(key, _)| key).collect();
+                let opening = || {
+                    words.iter().find(|w| w.head.is_some()).filter(|w| {
+                        !w.compound && w.at < word.at && text[w.at..].starts_with(char::is_uppercase)
+                    })
+                };
+                match opening().and_then(|w| Some((w.at, w.head.as_ref()?))) {
+                    Some((at, head)) if named.is_empty() => accusers.push(key(at, head)),
+                    _ => accusers.extend(named),
+                }
+                [accused, &[]]
+            }
+            () if passive => [by, &[]],
+            () => [before, by],
+        };
+        for phrase in phrases.into_iter().filter(|p| !instrument(p)) {
+            out.extend(phrase.iter().filter_map(party).map(|(key, word)| (kind.to_owned(), key, word)));
+        }
+    }
+    // "Blamed the rebels for the downing": the one accused is the doer
+    // of the other events the claim names.
+    let named: Vec<&str> =
+        words.iter().filter_map(|w| w.kind.as_deref()).filter(|k| ACCOUNTS.contains(k)).collect();
+    let blamed: Vec<(u64, String)> = out
+        .iter()
+        .filter(|(k, ..)| ACCUSATIONS.contains(&k.as_str()))
+        .map(|(_, key, word)| (*key, word.clone()))
+        .collect();
+    for kind in named.into_iter().filter(|k| !ACCUSATIONS.contains(k)) {
+        out.extend(blamed.iter().map(|(key, word)| (kind.to_owned(), *key, word.clone())));
+    }
+    (out, accusers)
 }
 
 /// Words between a subject and its verb: auxiliaries and adverbs.

@@ -199,12 +199,13 @@ fn frames(input: &Input<'_>, config: &AnalysisConfig) -> Vec<Frame> {
         .par_iter()
         .map(|c| Frame::new(c, input.corpus.get(c.article()), config.amount_tolerance))
         .collect();
-    // Kinds of event and who they are said of only matter to a denial:
-    // read when some claim denies something.
-    if frames.iter().any(|f| f.denial) {
-        let tokenizer = crate::matching::Tokenizer::new(input.matcher);
-        frames.par_iter_mut().zip(input.claims).for_each(|(f, c)| f.read_events(c.text(), &tokenizer));
-    }
+    // Kinds of event and who they are said of: what a denial answers,
+    // and rival accounts of who did it.
+    let tokenizer = crate::matching::Tokenizer::new(input.matcher);
+    frames
+        .par_iter_mut()
+        .zip(input.claims)
+        .for_each(|(f, c)| f.read_events(c.text(), &tokenizer, &input.matcher.aliases));
     let mut start = 0;
     while start < input.claims.len() {
         let article = input.claims[start].article();
@@ -288,22 +289,26 @@ fn candidate_pairs(
         }
     }
     // A denial and the claims naming a kind of event it names, each
-    // denial with the `window` of them on either side of it.
+    // denial with the `window` of them on either side of it; so too a
+    // claim naming who did an event of one doer, for rival accounts.
     let mut by_event: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, f) in frames.iter().enumerate() {
         for kind in f.events.iter().filter(|k| Some(*k) != f.denial_kind.as_ref()) {
             by_event.entry(kind.as_str()).or_default().push(i);
         }
     }
-    for members in by_event.values_mut() {
-        if !members.iter().any(|&m| frames[m].denier.is_some()) {
+    for (kind, members) in &mut by_event {
+        let anchor = |m: usize| {
+            frames[m].denier.is_some() || frames[m].accounts.iter().any(|(k, ..)| k.as_str() == *kind)
+        };
+        if !members.iter().any(|&m| anchor(m)) {
             continue;
         }
         members.sort_by(|&a, &b| {
             (frames[a].published, input.claims[a].id()).cmp(&(frames[b].published, input.claims[b].id()))
         });
         let w = config.window;
-        for (k, &x) in members.iter().enumerate().filter(|(_, x)| frames[**x].denier.is_some()) {
+        for (k, &x) in members.iter().enumerate().filter(|(_, x)| anchor(**x)) {
             let near = members[k.saturating_sub(w)..k].iter().chain(members.iter().skip(k + 1).take(w));
             for &y in near {
                 if input.group_of[x] != input.group_of[y] && (is_marked(x) || is_marked(y)) {

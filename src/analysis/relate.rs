@@ -133,6 +133,15 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
             format!("one says it of the denier ({kind}), the other denies it"),
         ));
     }
+    // Rival accounts of one event that one party does: different parties
+    // named as who shot the plane down, or who is to blame. Read before
+    // the parties test too: the parties are the point.
+    if let Some((kind, x, y)) = rival_accounts(a, b) {
+        return Some(Found::Contradicts(
+            ContradictionType::Structure,
+            format!("rival accounts of who is behind it ({kind}): {x} vs {y}"),
+        ));
+    }
     // Two sources of one article giving their own figures for one counted
     // measure are rivals unless the countries each names besides its
     // source's own ("Ukrainian officials") differ: those are two parties'
@@ -429,6 +438,37 @@ fn denial_answers<'f>(neg: &'f Frame, pos: &Frame) -> Option<&'f str> {
         .filter(|k| Some(*k) != neg.denial_kind.as_ref())
         .find(|k| pos.events.binary_search(k).is_ok())
         .map(String::as_str)
+}
+
+/// Whether `a` and `b` name different parties as the doer of an event of
+/// one kind in [`super::frame::ACCOUNTS`] (for an accusation, as the one
+/// accused), none in common: the kind and each side's parties, as
+/// written. Neither may negate (a denial answers an accusation by the
+/// rule of its own), their dates must be able to meet, and they must be
+/// two sources: two articles, two speakers, or two accusers ("BP blamed
+/// Transocean", "Transocean blamed Halliburton").
+fn rival_accounts(a: &Frame, b: &Frame) -> Option<(String, String, String)> {
+    let accusers_apart = !a.accusers.is_empty()
+        && !b.accusers.is_empty()
+        && !a.accusers.iter().any(|x| b.accusers.binary_search(x).is_ok());
+    if a.accounts.is_empty()
+        || b.accounts.is_empty()
+        || a.negated()
+        || b.negated()
+        || dates_disjoint(a, b)
+        || (a.article == b.article && a.speaker == b.speaker && !accusers_apart)
+    {
+        return None;
+    }
+    let of = |f: &Frame, kind: &str| -> Vec<(u64, String)> {
+        f.accounts.iter().filter(|(k, ..)| k == kind).map(|(_, key, word)| (*key, word.clone())).collect()
+    };
+    a.accounts.iter().map(|(k, ..)| k.as_str()).find_map(|kind| {
+        let (x, y) = (of(a, kind), of(b, kind));
+        let apart = !y.is_empty() && !x.iter().any(|(key, _)| y.iter().any(|(other, _)| other == key));
+        let words = |v: Vec<(u64, String)>| v.into_iter().map(|(_, w)| w).collect::<Vec<_>>().join(", ");
+        apart.then(|| (kind.to_owned(), words(x), words(y)))
+    })
 }
 
 /// The contradiction of two rival sources' figures; `reason` is

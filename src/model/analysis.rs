@@ -86,6 +86,10 @@ pub enum ContradictionType {
     /// Opposite words for the same relation ("non-aligned" vs "close
     /// ties").
     Antonymy,
+    /// The same event with another party in one of its roles: rival
+    /// accounts of who did it ("the rebels shot it down", "Ukrainian
+    /// forces did"), or of who is to blame.
+    Structure,
 }
 
 impl ContradictionType {
@@ -97,6 +101,7 @@ impl ContradictionType {
             ContradictionType::Polarity => "polarity",
             ContradictionType::Modality => "modality",
             ContradictionType::Antonymy => "antonymy",
+            ContradictionType::Structure => "structure",
         }
     }
 }

@@ -221,8 +221,8 @@ pub struct RelationRecord {
     /// `supports`, `contradicts` or `updates` (from the later group to the
     /// earlier).
     pub kind: RelationKind,
-    /// For `contradicts`: `numeric`, `date`, `polarity`, `modality` or
-    /// `antonymy`.
+    /// For `contradicts`: `numeric`, `date`, `polarity`, `modality`,
+    /// `antonymy` or `structure`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub contradiction: Option<ContradictionType>,
     /// Why, in words.
