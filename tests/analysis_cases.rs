@@ -712,6 +712,13 @@ fn rival_accounts_of_who_did_it_contradict() {
             None,
             "Western governments immediately blamed the rebels for the downing.",
         ),
+        (
+            "f",
+            "Outlet F",
+            "2014-07-19",
+            None,
+            "Rebel commander Igor Strelkov claimed responsibility for MH17 online.",
+        ),
     ]);
     let rival = |x: &str, y: &str| {
         claim_relation(&t, x, y) == Some((RelationKind::Contradicts, Some(ContradictionType::Structure)))
@@ -724,6 +731,8 @@ fn rival_accounts_of_who_did_it_contradict() {
     for other in ["a#1", "b#1", "c#1", "e#1"] {
         assert!(!rival("d#1", other), "{other}");
     }
+    // What one is blamed for is not who: MH17 is no party.
+    assert!(!rival("e#1", "f#1"));
 }
 
 #[test]

@@ -511,8 +511,14 @@ fn doer_words<'w>(
         }
         _ => &[],
     };
+    // "Blamed the rebels for the downing": what they are blamed for is
+    // not who.
     let accused = if ACCUSATIONS.contains(&kind) {
-        let len = after.iter().take_while(|w| !NOT_DOER.contains(&w.written.as_str())).take(3).count();
+        let len = after
+            .iter()
+            .take_while(|w| w.written != "for" && !NOT_DOER.contains(&w.written.as_str()))
+            .take(3)
+            .count();
         &after[..len]
     } else {
         &[]
@@ -616,14 +622,14 @@ fn accounts(
     }
     // "Blamed the rebels for the downing": the one accused is the doer
     // of the other events the claim names.
-    let named: Vec<&str> =
+    let kinds: Vec<&str> =
         words.iter().filter_map(|w| w.kind.as_deref()).filter(|k| ACCOUNTS.contains(k)).collect();
     let blamed: Vec<(u64, String)> = out
         .iter()
         .filter(|(k, ..)| ACCUSATIONS.contains(&k.as_str()))
         .map(|(_, key, word)| (*key, word.clone()))
         .collect();
-    for kind in named.into_iter().filter(|k| !ACCUSATIONS.contains(k)) {
+    for kind in kinds.into_iter().filter(|k| !ACCUSATIONS.contains(k)) {
         out.extend(blamed.iter().map(|(key, word)| (kind.to_owned(), *key, word.clone())));
     }
     (out, accusers)
