@@ -141,6 +141,26 @@ fn still_negotiating_after_the_signing_contradicts_it() {
 }
 
 #[test]
+fn an_agreement_and_its_signing_at_one_time_do_not_contradict() {
+    // "Agreed" does not say it is not yet done, as "still negotiating"
+    // does: the deal agreed in April is the deal inked in April.
+    let t = tracker(&[
+        ("a", "Outlet A", "2022-10-28", None, "Musk agreed in April to buy Twitter for $44 billion."),
+        (
+            "b",
+            "Outlet B",
+            "2022-10-28",
+            None,
+            "Musk had a deadline to complete the Twitter deal he inked in April.",
+        ),
+    ]);
+    assert_ne!(
+        claim_relation(&t, "a#1", "b#1"),
+        Some((RelationKind::Contradicts, Some(ContradictionType::Modality)))
+    );
+}
+
+#[test]
 fn other_parties_do_not_contradict() {
     let t = tracker(&[
         (

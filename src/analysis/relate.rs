@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 
 use super::frame::{ANTONYMS, Alignment, Frame};
+use crate::extract::lexicon::Stage;
 use crate::model::{ContradictionType, PartialDate, QuantityKind};
 
 /// What [`classify`] found for a pair `(a, b)`.
@@ -372,6 +373,12 @@ fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
             }
             let ((done, wd), (open, wo)) =
                 if x.is_outcome() { ((x, wx), (y, wy)) } else { ((y, wy), (x, wx)) };
+            // Only a report that it is still proposed or under talks says
+            // it is not done: "agreed" in April and "inked" in April are
+            // one deal.
+            if !matches!(open, Stage::Proposed | Stage::Negotiating) {
+                return None;
+            }
             Some(Found::Contradicts(
                 ContradictionType::Modality,
                 format!(
