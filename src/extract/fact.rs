@@ -299,17 +299,25 @@ fn is_range(original: &str, p: &Quantity, q: &Quantity) -> bool {
 
 /// Whether the words right after a count make it a daily rate: "5,000
 /// barrels a day", "1,000 barrels of oil per day", "a 5,000 barrel-a-day
-/// estimate".
+/// estimate", "1,000 barrels of oil is escaping each day": up to seven
+/// words, inside the clause (to a comma, semicolon or full stop), where
+/// "a day" is no point in time ("a day later").
 fn per_day(original: &str, q: &Quantity) -> bool {
     let Some(after) = original.get(q.span.end..) else { return false };
-    let mut end = after.len().min(40);
+    let mut end = after.len().min(60);
     while !after.is_char_boundary(end) {
         end -= 1;
     }
     let after = after[..end].to_lowercase();
+    let clause = after.split([',', ';', '.']).next().unwrap_or_default();
     let words: Vec<&str> =
-        after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
-    words.windows(2).any(|w| matches!(w, ["a" | "per" | "each" | "every", "day"])) || words.contains(&"daily")
+        clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(8).collect();
+    let rate = words.windows(3).chain(words.len().checked_sub(2).map(|k| &words[k..])).any(|w| match w {
+        [_, "day", "later" | "earlier" | "after" | "before" | "ago" | "of"] => false,
+        ["a" | "per" | "each" | "every", "day", ..] => true,
+        _ => false,
+    });
+    rate || words.contains(&"daily")
 }
 
 #[cfg(test)]
@@ -363,6 +371,13 @@ mod tests {
                 ("barrel".to_owned(), Some(4.9e6), Some(4.9e6), "4.9 million barrels".to_owned()),
             ]
         );
+        // A rate said further on in its clause; "a day later" is a time.
+        let (m, _) = read(
+            "Officials estimate that as much as 1,000 barrels of oil is escaping each day. \
+             Crews collected 3,000 barrels and a day later burned the slick.",
+        );
+        let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(predicates, ["barrel/day", "barrel"]);
         let (m, _) = read("The crash killed 283 passengers and 15 crew, less than 5% of them children.");
         let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(predicates, ["person/dead", "person/dead", "percent"]);
