@@ -143,16 +143,16 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
             format!("rival accounts of who is behind it ({kind}): {x} vs {y}"),
         ));
     }
-    // Two sources of one article giving their own figures for one counted
-    // measure are rivals unless the countries each names besides its
-    // source's own ("Ukrainian officials") differ: those are two parties'
-    // figures (NATO's count of Russia's troops, a minister's of Ukraine's).
-    // Neither figure is told as what came before or after, however the
-    // article's other figures tell a history. Read before the parties
-    // test, since the countries are often the sources' own.
     // The same counted thing ("5,000 barrels a day", "between 12,000 and
     // 19,000 barrels") is the same measure however it is worded; other
     // figures need the claims worded alike.
+    // Two sources of one article giving their own figures for one
+    // measure, neither told as what came before or after (however the
+    // article's other figures tell a history), are rivals unless the
+    // countries each names besides its source's own ("Ukrainian
+    // officials") differ: those are two parties' figures (NATO's count of
+    // Russia's troops, a minister's of Ukraine's). Read before the
+    // parties test, since the countries are often the sources' own.
     let alike = cx.same_group || cx.score >= cx.measure_floor;
     let shared = shared_measure(a, b);
     let ordered = matches!((a.holds(), b.holds()), (Some(x), Some(y)) if order(x, y).is_some());
