@@ -566,7 +566,9 @@ fn accounts(
 ) -> (Vec<(String, u64, String)>, Vec<u64>) {
     let mut out = Vec::new();
     let mut accusers = Vec::new();
-    let first = words.iter().find(|w| w.head.is_some()).map(|w| w.at);
+    // The text's first word: capitalised whatever it is, so no name
+    // as a doer, but the accuser when it opens an accusation.
+    let first = words.iter().find(|w| w.head.is_some());
     let mentions = std::cell::OnceCell::new();
     let key = |at: usize, head: &str| {
         let mentions = mentions.get_or_init(|| aliases.find(text));
@@ -577,7 +579,7 @@ fn accounts(
     };
     let party = |w: &crate::matching::Word| -> Option<(u64, String)> {
         let head = w.head.as_ref().filter(|_| !w.compound)?;
-        let named = Some(w.at) != first && text[w.at..].starts_with(char::is_uppercase);
+        let named = first.is_none_or(|f| f.at != w.at) && text[w.at..].starts_with(char::is_uppercase);
         (named || PARTY_CLASSES.contains(&head.as_str())).then(|| (key(w.at, head), w.written.clone()))
     };
     let instrument = |phrase: &[crate::matching::Word]| {
@@ -602,12 +604,10 @@ fn accounts(
                 // else the name that opens the sentence ("Transocean, in
                 // turn, blamed Halliburton").
                 let named: Vec<u64> = before.iter().filter_map(party).map(|(key, _)| key).collect();
-                let opening = || {
-                    words.iter().find(|w| w.head.is_some()).filter(|w| {
-                        !w.compound && w.at < word.at && text[w.at..].starts_with(char::is_uppercase)
-                    })
-                };
-                match opening().and_then(|w| Some((w.at, w.head.as_ref()?))) {
+                let opening = first.filter(|w| {
+                    !w.compound && w.at < word.at && text[w.at..].starts_with(char::is_uppercase)
+                });
+                match opening.and_then(|w| Some((w.at, w.head.as_ref()?))) {
                     Some((at, head)) if named.is_empty() => accusers.push(key(at, head)),
                     _ => accusers.extend(named),
                 }

@@ -312,10 +312,12 @@ fn per_day(original: &str, q: &Quantity) -> bool {
     let clause = after.split([',', ';', '.']).next().unwrap_or_default();
     let words: Vec<&str> =
         clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(8).collect();
-    let rate = words.windows(3).chain(words.len().checked_sub(2).map(|k| &words[k..])).any(|w| match w {
-        [_, "day", "later" | "earlier" | "after" | "before" | "ago" | "of"] => false,
-        ["a" | "per" | "each" | "every", "day", ..] => true,
-        _ => false,
+    let time =
+        |w: Option<&&str>| matches!(w, Some(&("later" | "earlier" | "after" | "before" | "ago" | "of")));
+    let rate = (0..words.len()).any(|i| {
+        matches!(words[i], "a" | "per" | "each" | "every")
+            && words.get(i + 1) == Some(&"day")
+            && !time(words.get(i + 2))
     });
     rate || words.contains(&"daily")
 }
