@@ -50,6 +50,8 @@ const AGREEMENT: &[&str] = &[
     "merger",
     "buy",
     "purchase",
+    "offer",
+    "bid",
 ];
 
 const DISCLOSURE: &[&str] =

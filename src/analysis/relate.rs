@@ -513,6 +513,15 @@ fn agrees(p: &super::frame::Amount, q: &super::frame::Amount) -> bool {
     within(p, q) || within(q, p) || (overlap && !(p.stated_range && q.stated_range))
 }
 
+/// Whether two amounts are near enough in size to be two values of one
+/// thing: rival figures differ by a few times, while "$54.20" and "$44
+/// billion" are a price and a total, whatever their words.
+fn same_magnitude(p: &super::frame::Amount, q: &super::frame::Amount) -> bool {
+    const APART: f64 = 100.0;
+    let (x, y) = (p.value.abs(), q.value.abs());
+    x.max(y) <= APART * x.min(y)
+}
+
 /// Whether the value or range `inner` lies inside `outer`.
 fn within(inner: &super::frame::Amount, outer: &super::frame::Amount) -> bool {
     outer.low <= inner.low && inner.high <= outer.high
@@ -585,8 +594,11 @@ fn same_slot(ka: QuantityKind, ua: &str, kb: QuantityKind, ub: &str) -> bool {
 fn numeric_conflict(a: &Frame, b: &Frame) -> Option<String> {
     for x in &a.amounts {
         let ours: Vec<_> = a.amounts.iter().filter(|y| same_slot(x.kind, &x.unit, y.kind, &y.unit)).collect();
-        let theirs: Vec<_> =
-            b.amounts.iter().filter(|y| same_slot(x.kind, &x.unit, y.kind, &y.unit)).collect();
+        let theirs: Vec<_> = b
+            .amounts
+            .iter()
+            .filter(|y| same_slot(x.kind, &x.unit, y.kind, &y.unit) && same_magnitude(x, y))
+            .collect();
         if theirs.is_empty() {
             continue;
         }

@@ -196,6 +196,11 @@ pub(crate) fn subject(claim: &Claim) -> Option<String> {
 /// What quantity `q` measures: a count's noun, with people under one name
 /// and "/day" for a daily rate; otherwise its unit.
 fn measure(original: &str, q: &Quantity) -> String {
+    if q.kind == QuantityKind::Money
+        && let Some(each) = price_of_one(original, q)
+    {
+        return format!("{}/{each}", q.unit);
+    }
     if q.kind != QuantityKind::Count || q.unit.is_empty() {
         return q.unit.clone();
     }
@@ -295,6 +300,34 @@ fn is_range(original: &str, p: &Quantity, q: &Quantity) -> bool {
         }
         _ => false,
     }
+}
+
+/// What one unit of an amount of money buys or costs, when the words
+/// right after it say so: "$54.20 a share" and "$54.20 per share" are a
+/// price per `share`, "$44 billion a year" a yearly sum, neither the
+/// $44 billion a deal costs in all.
+fn price_of_one(original: &str, q: &Quantity) -> Option<String> {
+    let after = original.get(q.span.end..)?;
+    let mut end = after.len().min(24);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = after[..end].to_lowercase();
+    let mut words = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let (per, noun) = (words.next()?, words.next()?);
+    // A word only, wholly in the text taken: not cut off at its end.
+    let whole = after.find(noun).is_some_and(|at| at + noun.len() < after.len());
+    let plain =
+        noun.chars().all(|c| c.is_ascii_lowercase()) && !matches!(noun, "total" | "record" | "further");
+    if !matches!(per, "a" | "an" | "per" | "each" | "every") || !whole || !plain {
+        return None;
+    }
+    // Before any comma or full stop: "$54.20, a share" is no price.
+    let gap = &after[..after.find(per)?];
+    if gap.contains([',', ';', '.']) {
+        return None;
+    }
+    Some(noun.strip_suffix('s').filter(|n| n.len() > 3 && noun != "news").unwrap_or(noun).to_owned())
 }
 
 /// Whether the words right after a count make it a daily rate: "5,000
@@ -402,6 +435,12 @@ mod tests {
             read("The crash killed 298 people, Ukraine said. It injured 40 workers. Britons were safe.");
         let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(predicates, ["person/dead", "person/injured"]);
+        // A price for one share is not the deal's total.
+        let (m, _) = read(
+            "Musk offered $54.20 per share, a total of $41.4 billion. He pays $54.20 a share, $1 billion a year.",
+        );
+        let predicates: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(predicates, ["USD/share", "USD", "USD/share", "USD/year"]);
     }
 
     #[test]

@@ -147,6 +147,7 @@ const STAGES: &[(&str, Stage)] = &[
     ("sealed", Stage::Done),
     ("ratif*", Stage::Done),
     ("entered into force", Stage::Done),
+    ("completed", Stage::Done),
     ("cancel*", Stage::Ended),
     ("scrapped", Stage::Ended),
     ("collapsed", Stage::Ended),
