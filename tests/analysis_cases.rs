@@ -119,6 +119,20 @@ fn a_later_signing_updates_the_talks() {
 }
 
 #[test]
+fn a_deal_put_on_hold_updates_the_agreement_and_its_end_updates_the_hold() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2022-04-25", None, "Iran and China agreed a $40 billion takeover of the port."),
+        ("b", "Outlet B", "2022-05-13", None, "Iran and China put the $40 billion port takeover on hold."),
+        ("c", "Outlet C", "2022-07-08", None, "Iran and China cancelled the $40 billion port takeover."),
+    ]);
+    for (later, earlier) in [("b#1", "a#1"), ("c#1", "b#1")] {
+        let (kind, _, later_is_from) = relation(&t, later, earlier).expect("related");
+        assert_eq!(kind, RelationKind::Updates, "{later} against {earlier}");
+        assert!(later_is_from, "the later report is the relation's `from`");
+    }
+}
+
+#[test]
 fn still_negotiating_after_the_signing_contradicts_it() {
     let t = tracker(&[
         (

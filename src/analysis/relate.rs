@@ -335,7 +335,8 @@ fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
     };
     let update = |later: &Frame, earlier: &Frame, a_is_later: bool| -> Option<Found> {
         let (stage, word) = later.stage.as_ref().map(|(s, w)| (*s, w.as_str()))?;
-        if !stage.is_outcome() {
+        // A deal put on hold is news of it too, though not its end.
+        if !stage.is_outcome() && stage != Stage::Paused {
             return None;
         }
         let before = earlier.stage_kind();

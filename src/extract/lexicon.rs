@@ -100,6 +100,8 @@ pub(crate) enum Stage {
     Negotiating,
     /// Agreed or approved, not yet signed.
     Agreed,
+    /// Put on hold after it was agreed or begun: a step back, not an end.
+    Paused,
     /// Signed, concluded, in force.
     Done,
     /// Ended, withdrawn, overhauled.
@@ -112,6 +114,7 @@ impl Stage {
             Stage::Proposed => "proposed",
             Stage::Negotiating => "under negotiation",
             Stage::Agreed => "agreed",
+            Stage::Paused => "on hold",
             Stage::Done => "done",
             Stage::Ended => "ended or changed",
         }
@@ -140,6 +143,9 @@ const STAGES: &[(&str, Stage)] = &[
     ("agreed", Stage::Agreed),
     ("approv*", Stage::Agreed),
     ("endorsed", Stage::Agreed),
+    ("on hold", Stage::Paused),
+    ("paused", Stage::Paused),
+    ("stalled", Stage::Paused),
     ("signed", Stage::Done),
     ("signing", Stage::Done),
     ("inked", Stage::Done),
@@ -200,8 +206,8 @@ pub(crate) fn denial_at(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Whether a text's first status word is an outcome ("signed",
-/// "cancelled": `Some(true)`) or a step towards one ("talks", "agreed":
-/// `Some(false)`), or `None` when it has none.
+/// "cancelled": `Some(true)`) or a step towards one ("talks", "agreed",
+/// "on hold": `Some(false)`), or `None` when it has none.
 /// The matcher calls this for every claim, so it copies no words.
 pub(crate) fn outcome_of(text: &str) -> Option<bool> {
     STAGE_WORDS.first_match(text).map(|(k, _, _)| STAGES[k].1.is_outcome())
