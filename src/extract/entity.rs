@@ -314,7 +314,13 @@ impl EntityTable {
                 // three-word capitalised name close to a known person.
                 let name_len = tokens[k..].iter().take(3).take_while(|t| is_capitalised(t.text)).count();
                 let after_title = k > 0 && PERSON_TITLES.contains(&tokens[k - 1].text);
-                let words: Vec<&str> = tokens[k..k + name_len].iter().map(|t| t.text).collect();
+                // At most three words: on the stack, for this runs at
+                // every word that starts no alias.
+                let mut run = [""; 3];
+                for (slot, t) in run.iter_mut().zip(&tokens[k..k + name_len]) {
+                    *slot = t.text;
+                }
+                let words = &run[..name_len];
                 for n in (2..=name_len).rev() {
                     let entity = match self.person_variant_of(&words[..n]) {
                         Some(e) => Some(e.clone()),

@@ -24,6 +24,9 @@ impl MappedText {
     /// Appends `range` of `block`, folding whitespace runs to one space
     /// (and a break between pieces to one space).
     pub(crate) fn push_block_range(&mut self, block: &TextBlock, range: Range<usize>) {
+        // A char per byte at most.
+        self.text.reserve(range.len());
+        self.chars.reserve(range.len());
         for (_, c, span) in block.char_spans(range) {
             if c.is_whitespace() {
                 if !self.text.is_empty() && !self.text.ends_with(' ') {
