@@ -909,18 +909,18 @@ const INCREMENTAL_GAP: f64 = 0.05;
 /// reaches today (see the closing figures in CHANGELOG.md), so a change
 /// that loses ground fails. Raise them as judgement improves; issue 13's
 /// targets are the baseline + 0.20, relations 0.5 found at 0.6 precision,
-/// negatives 0.9 and quantities 0.9. Relations found were held to 0.10
-/// until the event penalty (`MatchConfig::event_conflict`), which lifts
-/// the mean F1 and the large synthetic feed's, moved the claims about the
-/// share of fake accounts on twitter-acquisition so that the one
-/// contradiction it found lands between other groups, leaving one update
-/// found of 18: 0.05 holds every story to at least one.
+/// negatives 0.9 and quantities 0.9. Relations found are held to 0.05,
+/// at least one on each story: the event penalty
+/// (`MatchConfig::event_conflict`), which lifts the mean F1 and the large
+/// synthetic feed's, left twitter-acquisition one update of 18. Hard
+/// negatives are held to issue 13's 0.9 since each story keeps 0.95 of
+/// them apart.
 fn floors(f: &Figures) -> Vec<(&'static str, f64, f64)> {
     vec![
-        ("B-cubed F1 over the do-nothing baseline", f.f1 - f.baseline, 0.03),
+        ("B-cubed F1 over the do-nothing baseline", f.f1 - f.baseline, 0.05),
         ("relations found", f.relation_recall(), 0.05),
-        ("relation precision", f.relation_precision(), 0.3),
-        ("negatives apart", f.negatives_share(), 0.85),
+        ("relation precision", f.relation_precision(), 0.4),
+        ("negatives apart", f.negatives_share(), 0.9),
         ("money and count quantities", f.quantity_share(), 0.95),
     ]
 }

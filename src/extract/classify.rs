@@ -88,9 +88,17 @@ pub(crate) struct Context<'a> {
     pub(crate) first: bool,
     /// Whether its block is a Markdown heading.
     pub(crate) heading_block: bool,
+    /// Whether its block is an item of a list.
+    pub(crate) list_item: bool,
     /// Whether its block holds nothing else.
     pub(crate) alone_in_block: bool,
 }
+
+/// A list item of this many words or more is a point made, not a menu
+/// entry or a tag: the summary bullets atop a wire story ("Warhead strike
+/// killed 3 crew instantly, caused plane to break up") are claims in the
+/// outlet's voice, unpunctuated as headlines are.
+const LIST_POINT_WORDS: usize = 7;
 
 /// Why `text` is not a claim, judged on the sentence alone.
 pub(crate) fn sentence_reason(text: &str, ctx: &Context<'_>) -> Option<SkipReason> {
@@ -131,7 +139,8 @@ pub(crate) fn sentence_reason(text: &str, ctx: &Context<'_>) -> Option<SkipReaso
     if ctx.heading_block {
         return Some(if ctx.first { SkipReason::Headline } else { SkipReason::Heading });
     }
-    if unfinished && ctx.alone_in_block && words.len() <= 12 {
+    let point = ctx.list_item && words.len() >= LIST_POINT_WORDS;
+    if unfinished && ctx.alone_in_block && words.len() <= 12 && !point {
         if words.len() <= 1 {
             return Some(SkipReason::Fragment);
         }
@@ -160,14 +169,18 @@ fn is_link(words: &[&str]) -> bool {
         })
 }
 
+/// "By" and names: capitalised words, joined by "and" or "&" when there
+/// are several writers ("By Thomas Escritt and Toby Sterling").
 fn is_byline(words: &[&str]) -> bool {
     match words {
         ["By" | "BY" | "by", rest @ ..] => {
+            let joins = rest.iter().filter(|w| matches!(**w, "and" | "&")).count();
             !rest.is_empty()
-                && rest.len() <= 5
-                && rest
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+                && rest.len() - joins <= 5 + 3 * joins.min(1)
+                && rest.iter().all(|w| {
+                    matches!(*w, "and" | "&")
+                        || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                })
         }
         _ => false,
     }
@@ -270,7 +283,13 @@ mod tests {
 
     fn reason(text: &str) -> Option<&'static str> {
         let title = title_key("Iran Wants 'Strategic Partnership' with China");
-        let ctx = Context { title: Some(&title), first: false, heading_block: false, alone_in_block: true };
+        let ctx = Context {
+            title: Some(&title),
+            first: false,
+            heading_block: false,
+            list_item: false,
+            alone_in_block: true,
+        };
         sentence_reason(text, &ctx).map(SkipReason::as_str)
     }
 
@@ -278,6 +297,8 @@ mod tests {
     fn page_furniture_is_recognised() {
         assert_eq!(reason("Iran Wants ‘Strategic Partnership’ with China"), Some("headline"));
         assert_eq!(reason("By Michael Jansen"), Some("byline"));
+        assert_eq!(reason("By Thomas Escritt and Toby Sterling"), Some("byline"));
+        assert_eq!(reason("By Jane Doe, John Roe & Ann Poe"), Some("byline"));
         assert_eq!(reason("Global Research, July 23, 2020"), Some("dateline"));
         assert_eq!(reason("October 12, 2020"), Some("dateline"));
         assert_eq!(reason("Region: Asia, Middle East & North Africa"), Some("list"));

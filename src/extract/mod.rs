@@ -209,6 +209,7 @@ impl Extractor {
                     title: title.as_deref(),
                     first: i == 0,
                     heading_block: s.kind == crate::corpus::BlockKind::Heading,
+                    list_item: s.kind == crate::corpus::BlockKind::ListItem,
                     alone_in_block: in_block == 1,
                 };
                 classify::sentence_reason(s.text.as_str(), &ctx)

@@ -393,7 +393,7 @@ impl Default for MatchConfig {
             status_conflict: 0.3,
             event_conflict: 0.8,
             money_missing: 0.5,
-            figure_conflict: 0.5,
+            figure_conflict: 0.3,
             content_floor: 0.15,
             containment: 0.0,
             entity_prior: 0.5,
