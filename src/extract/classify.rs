@@ -46,7 +46,19 @@ const BOILERPLATE_OPENINGS: &[&str] = &[
     "advertisement",
     "articles by",
     "written by",
+    // Wire credit lines: "(Reporting by Thomas Escritt; Editing by ...)".
+    "(reporting by",
+    "(additional reporting by",
+    "reporting by",
+    "additional reporting by",
+    "(writing by",
+    "(editing by",
+    "(compiled by",
 ];
+
+/// Openings of a page's time stamp ("Updated at 4:47 p.m.", "Published
+/// 10:32 GMT"): with a figure and a few words, it is no claim.
+const STAMP_OPENINGS: &[&str] = &["updated", "last updated", "published", "posted", "first published"];
 
 /// Credit markers, matched in lowercase.
 const CREDITS: &[&str] = &[
@@ -123,7 +135,7 @@ pub(crate) fn sentence_reason(text: &str, ctx: &Context<'_>) -> Option<SkipReaso
     {
         return Some(SkipReason::Headline);
     }
-    if is_dateline(&lower, &words) {
+    if is_dateline(&lower, &words) || is_stamp(&lower, &words) {
         return Some(SkipReason::Dateline);
     }
     if is_tag_list(text) {
@@ -206,6 +218,26 @@ fn is_dateline(lower: &str, words: &[&str]) -> bool {
         })
         .count();
     other <= 4
+}
+
+/// A time stamp: one of [`STAMP_OPENINGS`] and a time of day or a date
+/// ("4:47 p.m.", "10:32 GMT", "12 May"), in at most eight words.
+fn is_stamp(lower: &str, words: &[&str]) -> bool {
+    const ZONES: &[&str] = &["a.m.", "p.m.", "am", "pm", "gmt", "utc", "et", "edt", "est", "bst", "cet"];
+    let opens =
+        STAMP_OPENINGS.iter().any(|p| lower.strip_prefix(p).is_some_and(|rest| rest.starts_with([' ', ':'])));
+    let clock = |w: &&str| {
+        let w = w.to_lowercase();
+        let t = w.trim_end_matches([',', ';']);
+        ZONES.contains(&t)
+            || is_month_name(t.trim_matches(|c: char| !c.is_alphabetic()))
+            || t.split_once(':').is_some_and(|(h, m)| {
+                !h.is_empty()
+                    && h.bytes().all(|b| b.is_ascii_digit())
+                    && m.bytes().take(2).filter(u8::is_ascii_digit).count() == 2
+            })
+    };
+    words.len() <= 8 && opens && words.iter().any(clock)
 }
 
 /// "Label: item, item, item" with short items and no sentence ending.
@@ -301,6 +333,13 @@ mod tests {
         assert_eq!(reason("By Jane Doe, John Roe & Ann Poe"), Some("byline"));
         assert_eq!(reason("Global Research, July 23, 2020"), Some("dateline"));
         assert_eq!(reason("October 12, 2020"), Some("dateline"));
+        assert_eq!(reason("Updated at 4:47 p.m."), Some("dateline"));
+        assert_eq!(reason("Updated 6:44 p.m. ET"), Some("dateline"));
+        assert_eq!(reason("(Reporting by Thomas Escritt)"), Some("boilerplate"));
+        assert_eq!(
+            reason("(Reporting by Anthony Deutsch; Editing by Alison Williams and Gareth Jones)"),
+            Some("boilerplate")
+        );
         assert_eq!(reason("Region: Asia, Middle East & North Africa"), Some("list"));
         assert_eq!(reason("Published under: China , Iran"), Some("list"));
         assert_eq!(reason("Iranian President Hassan Rouhani / Getty Images"), Some("credit"));
@@ -323,5 +362,7 @@ mod tests {
             None
         );
         assert_eq!(reason("The countries have already made some overtures."), None);
+        assert_eq!(reason("Published figures put the toll at 298."), None);
+        assert_eq!(reason("Posted troops will stay until 2025, officials said."), None);
     }
 }
