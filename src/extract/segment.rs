@@ -199,6 +199,11 @@ fn continues(piece: &str, next: &str, wrapped: bool) -> bool {
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
     }
+    // A company name closing a quotation's speaker: "..., BP America, Inc.
+    // President and Chairman Lamar McKay said."
+    if NAME_ENDINGS.contains(&lower.as_str()) && is_speaker_tail(next) {
+        return true;
+    }
     // Month abbreviations do not end a sentence before a day number.
     if MONTH_ABBREVIATIONS.contains(&lower.as_str()) {
         return next_first.is_ascii_digit();
@@ -213,6 +218,26 @@ fn continues(piece: &str, next: &str, wrapped: bool) -> bool {
         return next_first.is_uppercase() && !SENTENCE_OPENERS.contains(&next_word);
     }
     false
+}
+
+/// Whether `text` opens with a sentence that is only a speaker: a title
+/// and name, capitalised, then a reporting verb ("President and CEO
+/// Steven Newman said."). No sentence is that alone; it ends the one
+/// before.
+fn is_speaker_tail(text: &str) -> bool {
+    const VERBS: &[&str] = &["said", "says", "added", "wrote", "stated", "noted", "explained"];
+    let text = text.trim_start();
+    let Some(end) = text.find(['.', '!', '?']) else {
+        return false;
+    };
+    let words: Vec<&str> = text[..end].split_whitespace().collect();
+    let Some((verb, name)) = words.split_last() else {
+        return false;
+    };
+    text[end..].starts_with('.')
+        && VERBS.contains(verb)
+        && (1..=8).contains(&name.len())
+        && name.iter().all(|w| matches!(*w, "and" | "of" | "&") || w.starts_with(char::is_uppercase))
 }
 
 /// "U.S", "U.N", "E.U": single letters joined by dots (the final dot
@@ -272,6 +297,14 @@ mod tests {
             ]
         );
         assert_eq!(split("They left the U.S. The talks ended."), ["They left the U.S.", "The talks ended."]);
+        assert_eq!(
+            split("\"It failed,\" BP America, Inc. President and Chairman Lamar McKay said. He left."),
+            ["\"It failed,\" BP America, Inc. President and Chairman Lamar McKay said.", "He left."]
+        );
+        assert_eq!(
+            split("The order went to Hikvision Digital Technology Co. The company said."),
+            ["The order went to Hikvision Digital Technology Co.", "The company said."]
+        );
     }
 
     #[test]
