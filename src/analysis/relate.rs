@@ -533,7 +533,9 @@ fn within(inner: &super::frame::Amount, outer: &super::frame::Amount) -> bool {
 /// narrower estimate that bears the wider one out. A value inside a
 /// hedge ("about 62,000") or a bound ("more than 40,000") narrows
 /// nothing; the same value twice is a restatement, the matcher's to
-/// group, not a relation between two facts.
+/// group, not a relation between two facts. A range inside the other's
+/// ("12,000 to 19,000" in "12,000 to 25,000") is a second estimate, two
+/// teams' or two methods', not one value bearing the other out.
 fn measure_narrows(a: &Frame, b: &Frame, unit: &str) -> bool {
     let of = |x: &&super::frame::Amount| x.kind == QuantityKind::Count && x.unit == unit;
     let same = |p: &super::frame::Amount, q: &super::frame::Amount| within(p, q) && within(q, p);
@@ -545,7 +547,8 @@ fn measure_narrows(a: &Frame, b: &Frame, unit: &str) -> bool {
         };
         not_earlier
             && inner.amounts.iter().filter(of).any(|p| {
-                outer.amounts.iter().filter(of).any(|q| q.stated_range && within(p, q) && !same(p, q))
+                !p.stated_range
+                    && outer.amounts.iter().filter(of).any(|q| q.stated_range && within(p, q) && !same(p, q))
             })
     };
     !any_same && (narrows(a, b) || narrows(b, a))
