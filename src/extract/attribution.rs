@@ -604,6 +604,18 @@ fn subject_phrase(text: &str) -> Option<String> {
         .find(|&(_, c)| matches!(c, ',' | '"' | '“' | '”' | ';' | ':' | '(' | '—' | '–'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let phrase = trimmed[start..].trim();
+    // "BP America, Inc. President Lamar McKay": the comma is the company
+    // name's, and its "Inc." no part of the speaker's title.
+    let phrase = match phrase.split_once(' ') {
+        Some((word, rest))
+            if start > 0
+                && trimmed[..start].ends_with(',')
+                && COMPANY_SUFFIXES.contains(&word.trim_end_matches('.').to_lowercase().as_str()) =>
+        {
+            rest.trim_start()
+        }
+        _ => phrase,
+    };
     let phrase = phrase.rsplit_once(" -- ").map_or(phrase, |(_, after)| after).trim_start_matches("-- ");
     let phrase = after_opening_adverbial(phrase)?;
     // "the 282 bodies that Ukrainian officials said": the relative
@@ -638,6 +650,9 @@ fn subject_phrase(text: &str) -> Option<String> {
     }
     Some(phrase.to_owned())
 }
+
+/// What closes a company's name after a comma ("BP America, Inc.").
+const COMPANY_SUFFIXES: &[&str] = &["inc", "ltd", "llc", "corp", "co", "plc", "ag", "sa", "nv"];
 
 /// Words that open an adverbial before a sentence's subject ("Following
 /// the rig explosion on April 20 BP said").
@@ -781,6 +796,8 @@ mod tests {
         assert!(found.whole_sentence);
         let found = find("The US said that Iran is a threat, but China disagreed.");
         assert!(!found.whole_sentence);
+        let found = find("\"It failed,\" BP America, Inc. President and Chairman Lamar McKay said.");
+        assert_eq!(found.speaker.as_deref(), Some("President and Chairman Lamar McKay"));
     }
 
     #[test]
