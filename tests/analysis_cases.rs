@@ -133,6 +133,18 @@ fn a_deal_put_on_hold_updates_the_agreement_and_its_end_updates_the_hold() {
 }
 
 #[test]
+fn share_moves_on_two_days_are_two_events_and_on_one_day_rival_reports() {
+    let t = tracker(&[
+        ("a", "Outlet A", "2022-04-14", None, "Acme shares rose 12% in premarket trading on the offer."),
+        ("b", "Outlet B", "2022-07-08", None, "Acme shares fell 6% in premarket trading on the offer."),
+        ("c", "Outlet C", "2022-07-08", None, "Acme shares fell 9% in premarket trading on the offer."),
+    ]);
+    assert_eq!(relation(&t, "b#1", "a#1"), None, "a move in July does not revise one in April");
+    let (kind, kind_type, _) = relation(&t, "b#1", "c#1").expect("related");
+    assert_eq!((kind, kind_type), (RelationKind::Contradicts, Some(ContradictionType::Numeric)));
+}
+
+#[test]
 fn still_negotiating_after_the_signing_contradicts_it() {
     let t = tracker(&[
         (

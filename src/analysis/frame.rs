@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use crate::extract::fact::is_dimension;
 pub(crate) use crate::extract::lexicon::Stage;
-use crate::extract::lexicon::{WordLexicon, stage_of};
+use crate::extract::lexicon::{WordLexicon, WordSet, stage_of};
 use crate::matching::COMPARED;
 use crate::model::{
     Article, Certainty, Claim, EntityKind, FactKind, PartialDate, Polarity, QuantityKind, QuantityValue,
@@ -198,7 +198,86 @@ pub(crate) struct Amount {
     /// Whether the text states both ends ("35,000 to 60,000"), rather
     /// than a point, a hedge ("about") or a bound.
     pub stated_range: bool,
+    /// Whether it is a move ("shares fell 6%", "a 12% jump"): a change
+    /// over one day or period, not a standing figure a later one revises.
+    pub movement: bool,
     pub text: String,
+}
+
+/// Words before a figure that make it a move: "rose 5%", "fell by as
+/// much as 25%", "are up 12%".
+static MOVES_BEFORE: WordSet = WordSet::new(&[
+    "up",
+    "down",
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "jumped",
+    "jump",
+    "jumps",
+    "jumping",
+    "soared",
+    "soar",
+    "soars",
+    "soaring",
+    "surged",
+    "surge",
+    "surges",
+    "surging",
+    "climbed",
+    "climb",
+    "climbs",
+    "gained",
+    "gain",
+    "gains",
+    "dropped",
+    "drop",
+    "drops",
+    "plunged",
+    "plunge",
+    "plunges",
+    "plummeted",
+    "slumped",
+    "slump",
+    "tumbled",
+    "sank",
+    "slid",
+    "slipped",
+    "lost",
+    "added",
+    "increased",
+    "decreased",
+    "declined",
+    "grew",
+    "shrank",
+    "by",
+]);
+
+/// Words after a figure that make it a move: "a 12% jump", "12% higher".
+static MOVES_AFTER: WordSet = WordSet::new(&[
+    "higher", "lower", "jump", "rise", "drop", "fall", "gain", "loss", "increase", "decrease", "decline",
+    "surge", "plunge", "up", "down",
+]);
+
+/// Hedges that may sit between a move's word and its figure.
+static MOVE_HEDGES: WordSet =
+    WordSet::new(&["as", "much", "about", "around", "nearly", "almost", "some", "another", "a", "an"]);
+
+/// Whether the figure written `figure` in `text` is a move (see
+/// [`Amount::movement`]).
+fn is_movement(text: &str, figure: &str) -> bool {
+    let Some(at) = text.find(figure) else { return false };
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let before = text[..at].split_whitespace().rev().map(word).find(|w| !MOVE_HEDGES.contains(w));
+    let after = text[at + figure.len()..].split_whitespace().next().map(word);
+    before.is_some_and(|w| MOVES_BEFORE.contains(&w)) || after.is_some_and(|w| MOVES_AFTER.contains(&w))
 }
 
 impl Frame {
@@ -291,6 +370,7 @@ impl Frame {
                     low,
                     high,
                     stated_range,
+                    movement: v.kind == QuantityKind::Percent && is_movement(text, &v.text),
                     text: v.text.clone(),
                 })
             })

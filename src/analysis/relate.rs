@@ -161,7 +161,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
         && rival_sources(a, b)
         && parties_besides_speakers(a, b) != Parties::Different
         && a.negated() == b.negated()
-        && let Some(reason) = measure_revision(a, b, if alike { None } else { shared })
+        && let Some((reason, _)) = measure_revision(a, b, if alike { None } else { shared })
     {
         return Some(rivals(a, b, &reason));
     }
@@ -189,7 +189,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     if (alike || shared.is_some())
         && !agreement
         && a.negated() == b.negated()
-        && let Some(reason) = measure_revision(a, b, if alike { None } else { shared })
+        && let Some((reason, moves)) = measure_revision(a, b, if alike { None } else { shared })
     {
         // Figures are ordered by when they hold: a retrospective article
         // tells the whole history of a figure, and one voice in one
@@ -198,6 +198,12 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
             (Some(x), Some(y)) => order(x, y),
             _ => None,
         };
+        // Moves on two days ("fell 6%" on Friday, "up 12%" in April) are
+        // two events, neither a revision of the other; on one day they
+        // are rival reports of one move.
+        if moves && matches!(when, Some(Ordering::Greater | Ordering::Less)) {
+            return None;
+        }
         let date = |f: &Frame| f.holds().map_or_else(|| "undated".to_owned(), |d| d.to_string());
         return Some(match when {
             Some(Ordering::Greater) => Found::Updates {
@@ -399,8 +405,9 @@ fn status_change(a: &Frame, b: &Frame, state: bool) -> Option<Found> {
 /// rarely the measure a report is about. Parts that add up to the other's
 /// whole agree.
 ///
-/// `only`: compare counts of this noun only.
-fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<String> {
+/// `only`: compare counts of this noun only. With the reason, whether
+/// the figures compared are all moves (see `Amount::movement`).
+fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<(String, bool)> {
     let measure = |x: &super::frame::Amount, y: &super::frame::Amount| {
         x.kind == y.kind
             && only.is_none_or(|u| x.kind == QuantityKind::Count && x.unit == u && y.unit == u)
@@ -429,7 +436,8 @@ fn measure_revision(a: &Frame, b: &Frame, only: Option<&str>) -> Option<String> 
         }
         let texts =
             |v: &[&super::frame::Amount]| v.iter().map(|q| q.text.clone()).collect::<Vec<_>>().join(", ");
-        return Some(format!("{} where the other gives {}", texts(&ours), texts(&theirs)));
+        let moves = ours.iter().chain(&theirs).all(|q| q.movement);
+        return Some((format!("{} where the other gives {}", texts(&ours), texts(&theirs)), moves));
     }
     None
 }
