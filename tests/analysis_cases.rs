@@ -145,6 +145,25 @@ fn share_moves_on_two_days_are_two_events_and_on_one_day_rival_reports() {
 }
 
 #[test]
+fn a_figure_supposed_under_if_bears_out_no_estimate() {
+    let estimate =
+        "Scientists estimate that 20,000 to 30,000 barrels of oil a day are leaking from the well.";
+    let reported = "Officials said 25,000 barrels of oil a day are leaking from the well.";
+    let supposed = "If 25,000 barrels of oil a day are leaking from the well, the spill doubles.";
+    let t = tracker(&[
+        ("a", "Outlet A", "2010-05-27", None, estimate),
+        ("b", "Outlet B", "2010-05-28", None, reported),
+    ]);
+    let (kind, _, _) = relation(&t, "b#1", "a#1").expect("a reported figure inside the range");
+    assert_eq!(kind, RelationKind::Supports);
+    let t = tracker(&[
+        ("a", "Outlet A", "2010-05-27", None, estimate),
+        ("b", "Outlet B", "2010-05-28", None, supposed),
+    ]);
+    assert_eq!(relation(&t, "b#1", "a#1"), None, "a supposed figure is no estimate");
+}
+
+#[test]
 fn still_negotiating_after_the_signing_contradicts_it() {
     let t = tracker(&[
         (

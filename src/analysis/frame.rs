@@ -181,6 +181,9 @@ pub(crate) struct Frame {
     /// Tells of a figure changing ("earlier", "raised to", "revised"),
     /// outside any phrase a contrastive "not" sets aside.
     pub narrates_change: bool,
+    /// Says it under a condition ("If 25,000 barrels a day are rushing
+    /// into the Gulf, ..."): its figures are supposed, not reported.
+    pub conditional: bool,
     /// Bit `k` set: the claim has the first word of `ANTONYMS[k]`.
     pub antonym_first: u32,
     /// Bit `k` set: the claim has the second word of `ANTONYMS[k]`.
@@ -269,6 +272,12 @@ static MOVES_AFTER: WordSet = WordSet::new(&[
 /// Hedges that may sit between a move's word and its figure.
 static MOVE_HEDGES: WordSet =
     WordSet::new(&["as", "much", "about", "around", "nearly", "almost", "some", "another", "a", "an"]);
+
+/// Whether `text` opens with a condition ("If ...", "Unless ...").
+fn is_conditional(text: &str) -> bool {
+    let first = text.trim_start_matches(['"', '“', '\'', '‘', '(']).split_whitespace().next().unwrap_or("");
+    matches!(first.to_lowercase().as_str(), "if" | "unless" | "assuming" | "supposing")
+}
 
 /// Whether the figure written `figure` in `text` is a move (see
 /// [`Amount::movement`]).
@@ -418,6 +427,7 @@ impl Frame {
             speaker: claim.attribution().and_then(|a| a.speaker.clone()),
             history: false,
             narrates_change: narrates_change(text),
+            conditional: is_conditional(text),
             antonym_first,
             antonym_second,
         }

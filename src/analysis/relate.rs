@@ -155,8 +155,12 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     // parties test, since the countries are often the sources' own.
     let alike = cx.same_group || cx.score >= cx.measure_floor;
     let shared = shared_measure(a, b);
+    // A figure supposed under "if" is no estimate of the measure: it
+    // neither revises, rivals nor bears out another.
+    let supposed = a.conditional || b.conditional;
     let ordered = matches!((a.holds(), b.holds()), (Some(x), Some(y)) if order(x, y).is_some());
     if !ordered
+        && !supposed
         && (alike || shared.is_some())
         && rival_sources(a, b)
         && parties_besides_speakers(a, b) != Parties::Different
@@ -187,6 +191,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     // same parties are often two agreements. Inside one group it is the
     // same: the group's verdict says superseded or disputed.
     if (alike || shared.is_some())
+        && !supposed
         && !agreement
         && a.negated() == b.negated()
         && let Some((reason, moves)) = measure_revision(a, b, if alike { None } else { shared })
@@ -228,6 +233,7 @@ pub(crate) fn classify(a: &Frame, b: &Frame, cx: Context) -> Option<Found> {
     // however worded: "60,000 barrels per day" bears out "35,000 to 60,000
     // barrels daily".
     if !same
+        && !supposed
         && !agreement
         && a.negated() == b.negated()
         && let Some(unit) = shared
