@@ -645,6 +645,14 @@ fn subject_phrase(text: &str) -> Option<String> {
         })
         // "It is said", "It should be noted": impersonal, no speaker.
         || phrase.eq_ignore_ascii_case("it")
+        // "..., who are backed by Russia, and called it": a conjunction
+        // or a relative word alone names no one.
+        || words.iter().all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and" | "but" | "or" | "nor" | "so" | "then" | "also" | "who" | "which" | "as" | "while"
+            )
+        })
     {
         return None;
     }
@@ -730,7 +738,10 @@ fn noun_phrase_after(text: &str) -> Option<String> {
             "were" | "are" | "be" | "been" | "being" | "had" | "has" | "have" | "would" | "could" | "should"
         )
     });
-    (!words.is_empty() && words.len() <= 8 && !verb_first).then(|| words.join(" "))
+    // "... called the incident a “provocation”": an object and its
+    // complement follow, no speaker does.
+    let complement = words.last().is_some_and(|w| matches!(*w, "a" | "an" | "the"));
+    (!words.is_empty() && words.len() <= 8 && !verb_first && !complement).then(|| words.join(" "))
 }
 
 #[cfg(test)]
@@ -796,6 +807,10 @@ mod tests {
         assert!(found.whole_sentence);
         let found = find("The US said that Iran is a threat, but China disagreed.");
         assert!(!found.whole_sentence);
+        let found = find(
+            "Donetsk People's Republic PM Aleksandr Boroday has rejected any aggression by the rebels, who are backed by Russia, and called the incident a “provocation by the Ukrainian military”.",
+        );
+        assert_eq!(found.speaker, None);
         let found = find("\"It failed,\" BP America, Inc. President and Chairman Lamar McKay said.");
         assert_eq!(found.speaker.as_deref(), Some("President and Chairman Lamar McKay"));
     }
