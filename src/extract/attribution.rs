@@ -597,7 +597,15 @@ fn named_before_appositives(text: &str) -> Option<String> {
 /// A phrase that can be the subject of a reporting verb: the words after
 /// the last comma, quote or clause mark, with no verb inside.
 fn subject_phrase(text: &str) -> Option<String> {
-    let trimmed = text.trim_end();
+    let mut trimmed = text.trim_end();
+    // "Sen. Frank Lautenberg (D-N.J.) said": the party label in brackets
+    // is not the speaker; the name before it is.
+    if trimmed.ends_with(')')
+        && let Some(open) = trimmed.rfind('(')
+        && trimmed[open..].split_whitespace().count() <= 3
+    {
+        trimmed = trimmed[..open].trim_end();
+    }
     let start = trimmed
         .char_indices()
         .rev()
@@ -617,6 +625,12 @@ fn subject_phrase(text: &str) -> Option<String> {
         _ => phrase,
     };
     let phrase = phrase.rsplit_once(" -- ").map_or(phrase, |(_, after)| after).trim_start_matches("-- ");
+    // "But he said": the conjunction opens the clause, not the name.
+    let phrase = ["But ", "And ", "So ", "Yet ", "but ", "and ", "so ", "yet "]
+        .iter()
+        .find_map(|c| phrase.strip_prefix(c))
+        .unwrap_or(phrase)
+        .trim_start();
     let phrase = after_opening_adverbial(phrase)?;
     // "the 282 bodies that Ukrainian officials said": the relative
     // clause's subject.
@@ -632,7 +646,22 @@ fn subject_phrase(text: &str) -> Option<String> {
         .map_or(phrase, |(_, rest)| rest);
     let phrase =
         phrase.strip_suffix(" also").or_else(|| phrase.strip_suffix(" also,")).unwrap_or(phrase).trim();
+    // "The company unexpectedly said": the adverb is the verb's.
+    let mut phrase = phrase;
+    while let Some((rest, last)) = phrase.rsplit_once(' ')
+        && last.len() > 4
+        && last.ends_with("ly")
+        && last.starts_with(char::is_lowercase)
+    {
+        phrase = rest.trim_end();
+    }
     let words: Vec<&str> = phrase.split_whitespace().collect();
+    let lone_modifier = match words.as_slice() {
+        // "indicated", "unexpectedly": a verb or an adverb, no one.
+        [w] => w.starts_with(char::is_lowercase) && (w.ends_with("ly") || w.ends_with("ed")),
+        _ => false,
+    };
+    let unfinished = words.last().is_some_and(|w| matches!(*w, "and" | "but" | "or" | "of" | "what"));
     // "that" or a verb inside means this is not a subject phrase.
     if words.is_empty()
         || words.len() > 12
@@ -645,6 +674,11 @@ fn subject_phrase(text: &str) -> Option<String> {
         })
         // "It is said", "It should be noted": impersonal, no speaker.
         || phrase.eq_ignore_ascii_case("it")
+        // "for what he said", "minimized what it called": a clause.
+        || words.iter().any(|w| w.eq_ignore_ascii_case("what"))
+        || lone_modifier
+        || unfinished
+        || !phrase.chars().any(char::is_alphanumeric)
         // "..., who are backed by Russia, and called it": a conjunction
         // or a relative word alone names no one.
         || words.iter().all(|w| {
@@ -666,6 +700,7 @@ const COMPANY_SUFFIXES: &[&str] = &["inc", "ltd", "llc", "corp", "co", "plc", "a
 /// the rig explosion on April 20 BP said").
 const OPENERS: &[&str] = &[
     "following",
+    "within",
     "after",
     "before",
     "in",
@@ -725,8 +760,11 @@ fn noun_phrase_after(text: &str) -> Option<String> {
     let end = text.find([',', '.', '"', '“', '”', ';', ':', '(']).unwrap_or(text.len());
     let mut words: Vec<&str> = Vec::new();
     for w in text[..end].split_whitespace() {
-        if matches!(w, "that" | "in" | "on" | "as" | "for" | "with" | "about" | "is" | "was" | "will" | "to")
-        {
+        // "said the bot count was higher": the subject of what is said.
+        if matches!(w, "is" | "was" | "will" | "are" | "were") {
+            return None;
+        }
+        if matches!(w, "that" | "in" | "on" | "as" | "for" | "with" | "about" | "to") {
             break;
         }
         words.push(w);
@@ -739,8 +777,10 @@ fn noun_phrase_after(text: &str) -> Option<String> {
         )
     });
     // "... called the incident a “provocation”": an object and its
-    // complement follow, no speaker does.
-    let complement = words.last().is_some_and(|w| matches!(*w, "a" | "an" | "the"));
+    // complement follow, no speaker does; so too after "said his bid
+    // to ...", the subject of what is said.
+    let complement = words.last().is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+        || words.first().is_some_and(|w| matches!(*w, "his" | "her" | "its" | "their" | "our" | "my"));
     (!words.is_empty() && words.len() <= 8 && !verb_first && !complement).then(|| words.join(" "))
 }
 
@@ -810,6 +850,17 @@ mod tests {
         let found = find(
             "Donetsk People's Republic PM Aleksandr Boroday has rejected any aggression by the rebels, who are backed by Russia, and called the incident a “provocation by the Ukrainian military”.",
         );
+        assert_eq!(found.speaker, None);
+        for (text, speaker) in [
+            ("But he said the talks failed.", Some("he")),
+            ("Sen. Frank Lautenberg (D-N.J.) said the spill was a disaster.", Some("Sen. Frank Lautenberg")),
+            ("The company unexpectedly said the deal was off.", Some("The company")),
+            ("Musk agreed to buy Twitter, but within weeks said the bot count was higher.", None),
+        ] {
+            assert_eq!(find(text).speaker.as_deref(), speaker, "{text}");
+        }
+        let found =
+            find("On Monday, Twitter fired back at Musk and said his bid to end the deal was invalid.");
         assert_eq!(found.speaker, None);
         let found = find("\"It failed,\" BP America, Inc. President and Chairman Lamar McKay said.");
         assert_eq!(found.speaker.as_deref(), Some("President and Chairman Lamar McKay"));
