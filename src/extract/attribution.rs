@@ -14,7 +14,7 @@
 use crate::model::{AttributionMode, Certainty, Factuality, Polarity};
 
 /// Reporting verbs, in the forms news prose uses.
-const CUES: &[&str] = &[
+pub(crate) const CUES: &[&str] = &[
     "said",
     "says",
     "say",
@@ -618,7 +618,8 @@ fn subject_phrase(text: &str) -> Option<String> {
         Some((word, rest))
             if start > 0
                 && trimmed[..start].ends_with(',')
-                && COMPANY_SUFFIXES.contains(&word.trim_end_matches('.').to_lowercase().as_str()) =>
+                && super::segment::NAME_ENDINGS
+                    .contains(&word.trim_end_matches('.').to_lowercase().as_str()) =>
         {
             rest.trim_start()
         }
@@ -626,11 +627,12 @@ fn subject_phrase(text: &str) -> Option<String> {
     };
     let phrase = phrase.rsplit_once(" -- ").map_or(phrase, |(_, after)| after).trim_start_matches("-- ");
     // "But he said": the conjunction opens the clause, not the name.
-    let phrase = ["But ", "And ", "So ", "Yet ", "but ", "and ", "so ", "yet "]
-        .iter()
-        .find_map(|c| phrase.strip_prefix(c))
-        .unwrap_or(phrase)
-        .trim_start();
+    let phrase = match phrase.split_once(' ') {
+        Some((first, rest)) if matches!(first.to_lowercase().as_str(), "but" | "and" | "so" | "yet") => {
+            rest.trim_start()
+        }
+        _ => phrase,
+    };
     let phrase = after_opening_adverbial(phrase)?;
     // "the 282 bodies that Ukrainian officials said": the relative
     // clause's subject.
@@ -661,7 +663,7 @@ fn subject_phrase(text: &str) -> Option<String> {
         [w] => w.starts_with(char::is_lowercase) && (w.ends_with("ly") || w.ends_with("ed")),
         _ => false,
     };
-    let unfinished = words.last().is_some_and(|w| matches!(*w, "and" | "but" | "or" | "of" | "what"));
+    let unfinished = words.last().is_some_and(|w| matches!(*w, "and" | "but" | "or" | "of"));
     // "that" or a verb inside means this is not a subject phrase.
     if words.is_empty()
         || words.len() > 12
@@ -692,9 +694,6 @@ fn subject_phrase(text: &str) -> Option<String> {
     }
     Some(phrase.to_owned())
 }
-
-/// What closes a company's name after a comma ("BP America, Inc.").
-const COMPANY_SUFFIXES: &[&str] = &["inc", "ltd", "llc", "corp", "co", "plc", "ag", "sa", "nv"];
 
 /// Words that open an adverbial before a sentence's subject ("Following
 /// the rig explosion on April 20 BP said").

@@ -186,9 +186,11 @@ fn is_link(words: &[&str]) -> bool {
 fn is_byline(words: &[&str]) -> bool {
     match words {
         ["By" | "BY" | "by", rest @ ..] => {
+            // Up to five words of names, eight when several writers.
             let joins = rest.iter().filter(|w| matches!(**w, "and" | "&")).count();
+            let names = rest.len() - joins;
             !rest.is_empty()
-                && rest.len() - joins <= 5 + 3 * joins.min(1)
+                && names <= if joins > 0 { 8 } else { 5 }
                 && rest.iter().all(|w| {
                     matches!(*w, "and" | "&")
                         || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())

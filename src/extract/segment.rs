@@ -48,7 +48,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Abbreviations closing a company name ("Hikvision Digital Technology
 /// Co."), which end a sentence unless lowercase text follows.
-const NAME_ENDINGS: &[&str] = &["co", "corp", "inc", "ltd", "llc", "plc", "bros"];
+pub(crate) const NAME_ENDINGS: &[&str] = &["co", "corp", "inc", "ltd", "llc", "plc", "bros"];
 
 /// Words that commonly open a sentence: after "U.S." they mean the
 /// acronym did end the sentence.
@@ -221,11 +221,10 @@ fn continues(piece: &str, next: &str, wrapped: bool) -> bool {
 }
 
 /// Whether `text` opens with a sentence that is only a speaker: a title
-/// and name, capitalised, then a reporting verb ("President and CEO
+/// and name, capitalised, then a reporting cue ("President and CEO
 /// Steven Newman said."). No sentence is that alone; it ends the one
 /// before.
 fn is_speaker_tail(text: &str) -> bool {
-    const VERBS: &[&str] = &["said", "says", "added", "wrote", "stated", "noted", "explained"];
     let text = text.trim_start();
     let Some(end) = text.find(['.', '!', '?']) else {
         return false;
@@ -235,7 +234,7 @@ fn is_speaker_tail(text: &str) -> bool {
         return false;
     };
     text[end..].starts_with('.')
-        && VERBS.contains(verb)
+        && super::attribution::CUES.contains(verb)
         && (1..=8).contains(&name.len())
         && name.iter().all(|w| matches!(*w, "and" | "of" | "&") || w.starts_with(char::is_uppercase))
 }
